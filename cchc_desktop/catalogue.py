@@ -1,0 +1,359 @@
+"""The report catalogue: outline, indicators and arithmetic rules, read from data.
+
+The catalogue file (TOML, in ``resources/catalogue/``) says what a report holds;
+the rest of the product is one generic engine over it, with no code per field.
+"""
+
+import tomllib
+from collections.abc import Iterator
+from decimal import Decimal
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from cchc_desktop.resources import resource_path
+from cchc_desktop.vnformat import Number, format_number, parse_number
+
+DEFAULT_CATALOGUE = "cchc-xa.toml"
+
+
+class CatalogueError(Exception):
+    """The catalogue file cannot be used; the message is Vietnamese and names the file."""
+
+
+class IndicatorKind(StrEnum):
+    COUNT = "count"
+    MONEY = "money"
+    SCORE = "score"
+    PERCENT = "percent"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Indicator(_Frozen):
+    """One figure of the report, e.g. ``tthc.ho_so.tiep_nhan``."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+    label: str
+    short: str | None = None
+    unit: str
+    kind: IndicatorKind
+    help: str = ""
+    derived: bool = False
+    carry_over: bool = False
+    default: Decimal | None = None
+    decimals: int | None = None
+
+    @property
+    def section(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    @property
+    def short_label(self) -> str:
+        """The label used inside a sentence: the given short form or the label, lower-cased."""
+        text = self.short or self.label
+        return text[:1].lower() + text[1:]
+
+    @property
+    def max_decimals(self) -> int:
+        if self.decimals is not None:
+            return self.decimals
+        return {"count": 0, "money": 3, "score": 2, "percent": 2}[self.kind]
+
+    def parse(self, raw: object) -> Number:
+        """Validate a typed value; ``ValueError`` with a Vietnamese message naming the field."""
+        if isinstance(raw, bool):
+            raise ValueError(f"{self.label}: giá trị «{raw}» không phải là một số")
+        try:
+            value = parse_number(raw) if isinstance(raw, str) else Decimal(str(raw))
+        except (ValueError, ArithmeticError) as error:
+            raise ValueError(f"{self.label}: «{raw}» không phải là một số") from error
+        if not value.is_finite():
+            raise ValueError(f"{self.label}: «{raw}» không phải là một số")
+        if value < 0:
+            raise ValueError(f"{self.label}: không được là số âm ({format_number(value)})")
+        if self.kind == IndicatorKind.PERCENT and value > 100:
+            raise ValueError(f"{self.label}: tỷ lệ phải từ 0 đến 100% ({format_number(value)})")
+        if value >= Decimal(10) ** 15:
+            raise ValueError(f"{self.label}: số quá lớn ({format_number(value)})")
+        if self.kind == IndicatorKind.COUNT:
+            if value != value.to_integral_value():
+                raise ValueError(f"{self.label}: phải là số nguyên ({format_number(value)})")
+            return int(value)
+        exponent = value.as_tuple().exponent
+        if (
+            isinstance(exponent, int)
+            and -exponent > self.max_decimals
+            and value != round(value, self.max_decimals)
+        ):
+            raise ValueError(
+                f"{self.label}: tối đa {self.max_decimals} chữ số thập phân ({format_number(value)})"
+            )
+        return value.normalize() if value else Decimal(0)
+
+
+class Narrative(_Frozen):
+    """A free-text field of a section, e.g. results or shortcomings."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+    help: str = ""
+
+
+class Section(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    part: str
+    title: str
+    optional: bool = False
+    help: str = ""
+    narratives: tuple[Narrative, ...] = ()
+
+    def narrative_key(self, narrative_id: str) -> str:
+        return f"{self.id}.{narrative_id}"
+
+
+class Part(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: str
+    optional: bool = False
+
+
+class _Rule(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9_.]+$")
+    severity: Severity = Severity.ERROR
+    help: str = ""
+
+    def inputs(self) -> tuple[str, ...]:
+        """The indicator ids this rule reads."""
+        raise NotImplementedError
+
+
+class SumRule(_Rule):
+    """``total`` = Σ ``parts``; ``optional_parts`` count as 0 when left empty."""
+
+    kind: Literal["sum"]
+    total: str
+    parts: tuple[str, ...]
+    optional_parts: tuple[str, ...] = ()
+
+    def inputs(self) -> tuple[str, ...]:
+        return (self.total, *self.parts, *self.optional_parts)
+
+
+class LessEqualRule(_Rule):
+    """``left`` ≤ Σ ``right`` (one or more indicators)."""
+
+    kind: Literal["le"]
+    left: str
+    right: tuple[str, ...]
+
+    def inputs(self) -> tuple[str, ...]:
+        return (self.left, *self.right)
+
+
+class RatioRule(_Rule):
+    """Derives ``target`` = Σ ``numerator`` / ``denominator`` × ``scale``; never typed."""
+
+    kind: Literal["ratio"]
+    target: str
+    numerator: tuple[str, ...]
+    denominator: str
+    scale: Decimal = Decimal(100)
+
+    def inputs(self) -> tuple[str, ...]:
+        return (*self.numerator, self.denominator)
+
+
+class BoundsRule(_Rule):
+    """``minimum`` ≤ ``indicator`` ≤ ``maximum``, either bound optional."""
+
+    kind: Literal["bounds"]
+    indicator: str
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+
+    def inputs(self) -> tuple[str, ...]:
+        return (self.indicator,)
+
+
+class RequiredRule(_Rule):
+    """Figures and narratives that must be filled in before the final copy."""
+
+    kind: Literal["required"]
+    indicators: tuple[str, ...] = ()
+    narratives: tuple[str, ...] = ()
+
+    def inputs(self) -> tuple[str, ...]:
+        return self.indicators
+
+
+class CrossPeriodRule(_Rule):
+    """``indicator`` = the previous report's ``previous`` (same unit)."""
+
+    kind: Literal["cross_period"]
+    indicator: str
+    previous: str
+
+    def inputs(self) -> tuple[str, ...]:
+        return (self.indicator,)
+
+
+class ChangeLimitRule(_Rule):
+    """``indicator`` moved by more than ``max_share`` of the previous report's value."""
+
+    kind: Literal["change_limit"]
+    indicator: str
+    max_share: Decimal
+
+    def inputs(self) -> tuple[str, ...]:
+        return (self.indicator,)
+
+
+Rule = Annotated[
+    SumRule
+    | LessEqualRule
+    | RatioRule
+    | BoundsRule
+    | RequiredRule
+    | CrossPeriodRule
+    | ChangeLimitRule,
+    Field(discriminator="kind"),
+]
+
+
+class Catalogue(_Frozen):
+    """The whole outline; ids are checked to refer to each other."""
+
+    id: str
+    version: str
+    title: str
+    parts: tuple[Part, ...]
+    sections: tuple[Section, ...]
+    indicators: tuple[Indicator, ...]
+    rules: tuple[Rule, ...]
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> "Catalogue":
+        problems: list[str] = []
+        for kind, ids in (
+            ("phần", [p.id for p in self.parts]),
+            ("mục", [s.id for s in self.sections]),
+            ("chỉ tiêu", [i.id for i in self.indicators]),
+            ("quy tắc", [r.id for r in self.rules]),
+        ):
+            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            if duplicates:
+                problems.append(f"{kind} trùng mã: {', '.join(duplicates)}")
+        parts = {p.id for p in self.parts}
+        sections = {s.id for s in self.sections}
+        indicators = {i.id for i in self.indicators}
+        narratives = {s.narrative_key(n.id) for s in self.sections for n in s.narratives}
+        problems += [
+            f"mục {s.id}: không có phần {s.part}" for s in self.sections if s.part not in parts
+        ]
+        problems += [
+            f"chỉ tiêu {i.id}: không có mục {i.section}"
+            for i in self.indicators
+            if i.section not in sections
+        ]
+        for rule in self.rules:
+            referenced = list(rule.inputs())
+            if isinstance(rule, RatioRule):
+                referenced.append(rule.target)
+            if isinstance(rule, CrossPeriodRule):
+                referenced.append(rule.previous)
+            problems += [
+                f"quy tắc {rule.id}: không có chỉ tiêu {i}"
+                for i in referenced
+                if i not in indicators
+            ]
+            if isinstance(rule, RequiredRule):
+                problems += [
+                    f"quy tắc {rule.id}: không có nội dung {n}"
+                    for n in rule.narratives
+                    if n not in narratives
+                ]
+        targets = {r.target for r in self.rules if isinstance(r, RatioRule)}
+        problems += [
+            f"chỉ tiêu {i.id}: là chỉ tiêu tính toán nhưng không có quy tắc tỷ lệ"
+            for i in self.indicators
+            if i.derived and i.id not in targets
+        ]
+        problems += [
+            f"chỉ tiêu {t}: được tính toán nên phải có derived = true"
+            for t in sorted(targets)
+            if t in indicators and not self.indicator(t).derived
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @cached_property
+    def _indicators_by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    @cached_property
+    def _rules_by_input(self) -> dict[str, tuple[Rule, ...]]:
+        index: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for indicator_id in dict.fromkeys(rule.inputs()):
+                index.setdefault(indicator_id, []).append(rule)
+        return {key: tuple(rules) for key, rules in index.items()}
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator with that id; ``KeyError`` with a Vietnamese message if none."""
+        try:
+            return self._indicators_by_id[indicator_id]
+        except KeyError:
+            raise KeyError(f"Không có chỉ tiêu «{indicator_id}» trong danh mục") from None
+
+    def has_indicator(self, indicator_id: str) -> bool:
+        return indicator_id in self._indicators_by_id
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(f"Không có mục «{section_id}» trong danh mục")
+
+    def section_indicators(self, section_id: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.section == section_id)
+
+    def narrative_keys(self) -> Iterator[str]:
+        """Every narrative field as ``section.narrative``, in outline order."""
+        for section in self.sections:
+            for narrative in section.narratives:
+                yield section.narrative_key(narrative.id)
+
+    def rules_touching(self, indicator_id: str) -> tuple[Rule, ...]:
+        """The rules that read this indicator (re-checked when it changes)."""
+        return self._rules_by_input.get(indicator_id, ())
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Read and validate a catalogue file; ``CatalogueError`` says what is wrong where."""
+    path = path or resource_path("catalogue", DEFAULT_CATALOGUE)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CatalogueError(f"Không đọc được tệp danh mục {path}: {error.strerror}") from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise CatalogueError(f"Tệp danh mục {path} sai cú pháp: {error}") from error
+    try:
+        return Catalogue.model_validate(data)
+    except ValidationError as error:
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'tệp'}: {e['msg']}"
+            for e in error.errors()[:10]
+        )
+        raise CatalogueError(f"Tệp danh mục {path} không hợp lệ: {details}") from error
