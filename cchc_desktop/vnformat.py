@@ -7,7 +7,7 @@ header dates read ``ngày 05 tháng 01 năm 2026`` and citations ``17/01/2022``.
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 Number = int | Decimal
 
@@ -22,16 +22,14 @@ def format_number(value: Number, decimals: int | None = None) -> str:
     ``decimals`` rounds to that many places; by default a decimal keeps the places
     it has, with trailing zeros dropped, and an integer has none.
     """
+    number = Decimal(value)
     if decimals is not None:
-        value = Decimal(value).quantize(Decimal(1).scaleb(-decimals))
-    elif isinstance(value, Decimal):
-        value = value.normalize() if value == value.to_integral_value() else value
-        if value == value.to_integral_value():
-            value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,f}"
-    whole, _, frac = text.partition(".")
-    if decimals is None and frac:
-        frac = frac.rstrip("0")
+        number = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    elif number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    else:
+        number = number.normalize()
+    whole, _, frac = f"{number:,f}".partition(".")
     whole = whole.replace(",", ".")
     return f"{whole},{frac}" if frac else whole
 
@@ -45,7 +43,7 @@ def format_count(value: int, pad: bool = True) -> str:
 
 def format_percent(value: Number, decimals: int = 2) -> str:
     """``Decimal("99.8712")`` → ``99,87%``; trailing zeros are dropped (``100%``, ``62,5%``)."""
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-decimals))
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     return f"{format_number(rounded.normalize() if rounded else Decimal(0))}%"
 
 

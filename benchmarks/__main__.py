@@ -1,0 +1,13 @@
+"""Run every benchmark: ``python -m benchmarks`` (``make bench``).
+
+Each prints its own measurements and the ratio against a floor measured in the
+same run; none is part of the test suite.
+"""
+
+import importlib
+
+BENCHMARKS = ["benchmarks.bench_store", "benchmarks.bench_checks"]
+
+for name in BENCHMARKS:
+    print(f"== {name}")
+    importlib.import_module(name).run()

@@ -1,0 +1,240 @@
+"""The ``cchc`` command line: create, fill, inspect and check reports without the UI.
+
+Exit codes: 0 done; 1 the check found errors; 2 bad usage or bad input. Every
+message is Vietnamese and no traceback reaches the user.
+"""
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from cchc_desktop import __version__, units
+from cchc_desktop.catalogue import Catalogue, CatalogueError, Severity, load_catalogue
+from cchc_desktop.checks import Checker, Finding, Status, compute_derived, has_errors
+from cchc_desktop.model import Unit
+from cchc_desktop.paths import default_db_path
+from cchc_desktop.store import ReportNotFound, Store
+from cchc_desktop.vnformat import format_number
+
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+
+_ARGPARSE_WORDS = [
+    (r"the following arguments are required: (.*)", r"thiếu tham số: \1"),
+    (r"unrecognized arguments: (.*)", r"không hiểu tham số: \1"),
+    (r"argument (\S+): invalid choice: '([^']*)'.*", r"tham số \1: không có lựa chọn «\2»"),
+    (r"argument (\S+): invalid int value: '([^']*)'", r"tham số \1: «\2» không phải số nguyên"),
+    (r"argument (\S+): expected one argument", r"tham số \1 cần một giá trị"),
+]
+
+
+class UsageError(Exception):
+    """Bad usage or bad input: the message is shown and the exit code is 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for pattern, words in _ARGPARSE_WORDS:
+            message = re.sub(pattern, words, message)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Lỗi: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cchc", description="Báo cáo cải cách hành chính cấp xã (CCHC Desktop)")
+    parser.add_argument("--version", action="version", version=f"cchc {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="tệp dữ liệu (mặc định: thư mục dữ liệu người dùng)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
+    new = commands.add_parser("new", help="tạo báo cáo mới, in ra số báo cáo")
+    new.add_argument("--unit", help="mã xã, phường chính thức (5 chữ số)")
+    new.add_argument("--unit-name", help="tên đơn vị tự nhập (báo cáo cũ, không có mã)")
+    new.add_argument("--parent-body", default="", help="cơ quan cấp trên, với --unit-name")
+    new.add_argument(
+        "--period", required=True, help="kỳ: 2026-Q1…Q4, 2026-H1, 2026-9M, 2026-Y, 2026-AH1"
+    )
+    new.add_argument("--title", default="", help="tên kỳ báo cáo đột xuất")
+    commands.add_parser("list", help="danh sách báo cáo")
+    show = commands.add_parser("show", help="xem một báo cáo")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true", help="in dạng JSON")
+    set_ = commands.add_parser("set", help="nhập một số liệu (để trống để xóa)")
+    set_.add_argument("id", type=int)
+    set_.add_argument("indicator", help="mã chỉ tiêu, ví dụ tthc.ho_so.tiep_nhan")
+    set_.add_argument("value")
+    text = commands.add_parser("text", help="nhập nội dung một mục, hoặc một trường header.*")
+    text.add_argument("id", type=int)
+    text.add_argument("field", help="ví dụ tthc.ket_qua, header.place, header.recipients")
+    text.add_argument("text", help="nội dung, hoặc - để đọc từ đầu vào chuẩn")
+    check = commands.add_parser("check", help="kiểm tra số liệu; mã thoát 1 nếu còn lỗi")
+    check.add_argument("id", type=int)
+    check.add_argument("--json", action="store_true", help="in dạng JSON")
+    duplicate = commands.add_parser("duplicate", help="tạo báo cáo kỳ mới từ kỳ trước")
+    duplicate.add_argument("id", type=int)
+    duplicate.add_argument("--period", required=True)
+    duplicate.add_argument("--title", default="")
+    catalogue = commands.add_parser("catalogue", help="danh mục chỉ tiêu và quy tắc")
+    catalogue.add_argument("--json", action="store_true", help="in dạng JSON")
+    return parser
+
+
+def _new(store: Store, args: argparse.Namespace) -> int:
+    if bool(args.unit) == bool(args.unit_name):
+        raise UsageError("cần đúng một trong hai: --unit MÃ hoặc --unit-name TÊN")
+    if args.unit:
+        unit = Unit.from_official(units.commune(args.unit))
+    else:
+        unit = Unit(name=args.unit_name, parent_body=args.parent_body)
+    print(store.create_report(unit, args.period, ad_hoc_title=args.title))
+    return 0
+
+
+def _list(store: Store, args: argparse.Namespace) -> int:
+    summaries = store.list_reports()
+    if not summaries:
+        print("Chưa có báo cáo nào.")
+    for s in summaries:
+        print(
+            f"{s.id}\t{s.unit_code or '-'}\t{s.unit_name}\t{s.period}\t{s.status}\t{s.updated_at:%d/%m/%Y %H:%M}"
+        )
+    return 0
+
+
+def _show(store: Store, args: argparse.Namespace) -> int:
+    report = store.load(args.id)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+        return 0
+    catalogue = store.catalogue
+    derived = compute_derived(catalogue, report.values)
+    print(f"Báo cáo số {report.id}: {report.unit.name} — {report.period_title}")
+    if report.window_from and report.window_to:
+        print(f"Số liệu từ {report.window_from:%d/%m/%Y} đến {report.window_to:%d/%m/%Y}")
+    print(f"Trạng thái: {report.status}")
+    for section in catalogue.sections:
+        lines = [
+            f"  {i.label}: {format_number(v)} {i.unit}"
+            for i in catalogue.section_indicators(section.id)
+            if (v := report.values.get(i.id, derived.get(i.id))) is not None
+        ]
+        lines += [
+            f"  {n.label}: {report.narratives[key][:70]}"
+            for n in section.narratives
+            if (key := section.narrative_key(n.id)) in report.narratives
+        ]
+        if lines:
+            print(f"{section.title}:")
+            print("\n".join(lines))
+    return 0
+
+
+def _set(store: Store, args: argparse.Namespace) -> int:
+    value = store.set_value(args.id, args.indicator, args.value)
+    label = store.catalogue.indicator(args.indicator).label
+    print(f"{label}: {'đã xóa' if value is None else format_number(value)}")
+    return 0
+
+
+def _text(store: Store, args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if args.field.startswith("header."):
+        name = args.field.removeprefix("header.")
+        store.set_header_field(args.id, name, _header_value(name, text))
+    else:
+        store.set_text(args.id, args.field, text)
+    return 0
+
+
+def _header_value(name: str, text: str) -> object:
+    """Structured header fields are given as JSON, the list of recipients one per line."""
+    if name in ("citations", "contacts", "signer"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise UsageError(
+                f"header.{name} phải là JSON hợp lệ ({error.msg}, dòng {error.lineno})"
+            )
+    if name == "recipients":
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    return text
+
+
+_SEVERITY_WORDS = {Severity.ERROR: "LỖI", Severity.WARNING: "CẢNH BÁO"}
+
+
+def _finding_line(finding: Finding) -> str:
+    kind = "CHỜ SỐ LIỆU" if finding.status == Status.PENDING else _SEVERITY_WORDS[finding.severity]
+    return f"{kind} [{finding.section}] {finding.message}"
+
+
+def _check(store: Store, args: argparse.Namespace) -> int:
+    report = store.load(args.id)
+    previous = store.previous_report(args.id)
+    findings = Checker(store.catalogue).check(
+        report.values, report.narratives, previous.values if previous else None
+    )
+    if args.json:
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(_finding_line(finding))
+        errors = sum(
+            1 for f in findings if f.status == Status.FAILED and f.severity == Severity.ERROR
+        )
+        print(f"{errors} lỗi, {len(findings) - errors} cảnh báo hoặc chờ số liệu.")
+    return EXIT_ERRORS if has_errors(findings) else 0
+
+
+def _duplicate(store: Store, args: argparse.Namespace) -> int:
+    print(store.duplicate(args.id, args.period, ad_hoc_title=args.title))
+    return 0
+
+
+def _catalogue(catalogue: Catalogue, as_json: bool) -> int:
+    if as_json:
+        print(catalogue.model_dump_json(indent=2))
+        return 0
+    print(f"Danh mục {catalogue.id} phiên bản {catalogue.version}: {catalogue.title}")
+    for section in catalogue.sections:
+        print(f"[{section.id}] {section.title}")
+        for indicator in catalogue.section_indicators(section.id):
+            mark = " (tính tự động)" if indicator.derived else ""
+            print(f"  {indicator.id}: {indicator.label} ({indicator.unit}){mark}")
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
+    "new": _new,
+    "list": _list,
+    "show": _show,
+    "set": _set,
+    "text": _text,
+    "check": _check,
+    "duplicate": _duplicate,
+}
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse and run one command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        catalogue = load_catalogue()
+        if args.command == "catalogue":
+            return _catalogue(catalogue, args.json)
+        with Store.open(args.db or default_db_path(), catalogue) as store:
+            for notice in store.notices:
+                print(notice, file=sys.stderr)
+            return _COMMANDS[args.command](store, args)
+    except (UsageError, ValueError, KeyError, ReportNotFound, CatalogueError) as error:
+        message = error.args[0] if error.args else str(error)
+        print(f"Lỗi: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def main() -> None:
+    sys.exit(run())
