@@ -96,8 +96,9 @@ class Indicator(_Frozen):
             and -exponent > self.max_decimals
             and value != round(value, self.max_decimals)
         ):
+            places = self.max_decimals
             raise ValueError(
-                f"{self.label}: tối đa {self.max_decimals} chữ số thập phân ({format_number(value)})"
+                f"{self.label}: tối đa {places} chữ số thập phân ({format_number(value)})"
             )
         return value.normalize() if value else Decimal(0)
 
