@@ -1,0 +1,247 @@
+"""The database file: where it lives, its migrations, daily backups and recovery."""
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from cchc_desktop import paths
+from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.store import Store, StoreError
+from cchc_desktop.store.backups import backup_path, is_healthy, list_backups
+from cchc_desktop.store.migrations import MIGRATIONS
+from tests.core.store_helpers import TU_KY, make_catalogue
+
+ALL_MIGRATIONS = ["m001_initial", "m002_trash_position_redo"]
+
+
+@pytest.fixture
+def catalogue(tmp_path: Path) -> Catalogue:
+    return make_catalogue(tmp_path)
+
+
+def columns(db_file: Path, table: str) -> set[str]:
+    conn = sqlite3.connect(db_file)
+    try:
+        return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    finally:
+        conn.close()
+
+
+def filled_store(path: Path, catalogue: Catalogue) -> int:
+    """A database with one edited report and today's backup of it."""
+    with Store.open(path, catalogue) as store:
+        report_id = store.create_report(TU_KY, "2026-Q1")
+        store.set_value(report_id, "tthc.ho_so.moi", 907)
+        store.set_text(report_id, "tthc.ket_qua", "Đã tiếp nhận 907 hồ sơ")
+        store.backup_now()
+    return report_id
+
+
+def test_default_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("CCHC_DB", raising=False)
+    assert paths.default_db_path() == paths.data_dir() / "cchc.sqlite3"
+    assert paths.data_dir().name == "CCHC Desktop"
+    monkeypatch.setenv("CCHC_DB", str(tmp_path / "khac.sqlite3"))
+    assert paths.default_db_path() == tmp_path / "khac.sqlite3"
+    assert paths.backups_dir(tmp_path / "khac.sqlite3") == tmp_path / "backups"
+
+
+def test_migrations_from_empty(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    with Store.open(path, catalogue) as store:
+        assert [m.name for m in MIGRATIONS.applied(store.db)] == ALL_MIGRATIONS
+        assert MIGRATIONS.pending(store.db) == []
+    assert {"deleted_at", "position"} <= columns(path, "reports")
+    with Store.open(path, catalogue) as store:  # a second open applies nothing twice
+        assert [m.name for m in MIGRATIONS.applied(store.db)] == ALL_MIGRATIONS
+
+
+def test_migration_from_previous_schema_keeps_data(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m002_trash_position_redo")
+    at = "2026-02-01T08:00:00.000000+00:00"
+    old.table("reports").insert(
+        {
+            "id": 1,
+            "catalogue_id": "thu-kho",
+            "catalogue_version": "1",
+            "unit_code": "11074",
+            "unit_name": "Xã Tứ Kỳ",
+            "period": "2026-Q1",
+            "period_title": "quý I năm 2026",
+            "window_from": "2025-12-15",
+            "window_to": "2026-03-14",
+            "created_at": at,
+            "updated_at": at,
+        }
+    )
+    old.table("report_values").insert(
+        {"report_id": 1, "indicator": "tthc.ho_so.moi", "value": "907"}
+    )
+    old.table("report_texts").insert(
+        {"report_id": 1, "key": "tthc.ket_qua", "value": "Đạt kết quả"}
+    )
+    old.table("history").insert(
+        {"report_id": 1, "target": "value", "key": "tthc.ho_so.moi", "new": "907", "at": at}
+    )
+    old.close()
+    assert "deleted_at" not in columns(path, "reports")
+
+    with Store.open(path, catalogue) as store:
+        assert [m.name for m in MIGRATIONS.applied(store.db)] == ALL_MIGRATIONS
+        report = store.load(1)
+        assert report.values == {"tthc.ho_so.moi": 907}
+        assert report.narratives == {"tthc.ket_qua": "Đạt kết quả"}
+        assert store.position(1) == {}
+        store.set_position(1, {"page": "tthc"})
+        assert store.undo(1) is not None  # the old history still drives undo
+        assert store.load(1).values == {}
+        store.delete(1)
+        assert [s.id for s in store.list_reports(deleted=True)] == [1]
+    # The day's backup was taken before migrating: it holds the data as the old version left it.
+    (_day, backup), *_ = list_backups(path)
+    assert "deleted_at" not in columns(backup, "reports")
+
+
+def test_damaged_file_is_restored_from_newest_good_backup(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    report_id = filled_store(path, catalogue)
+    with Store.open(path, catalogue) as store:
+        store.set_value(report_id, "tthc.ho_so.moi", 1000)  # after the backup: lost
+    garbage = b"Word document pasted over the database \x00\xff" * 500
+    path.write_bytes(garbage)
+
+    with Store.open(path, catalogue) as store:
+        today = dt.date.today().strftime("%d/%m/%Y")
+        assert len(store.notices) == 1
+        assert f"đã khôi phục từ bản sao lưu ngày {today}" in store.notices[0]
+        assert store.notices[0].startswith("Tệp dữ liệu bị hỏng")
+        report = store.load(report_id)
+        assert report.values["tthc.ho_so.moi"] == 907
+        assert report.narratives["tthc.ket_qua"] == "Đã tiếp nhận 907 hồ sơ"
+    aside = list(tmp_path.glob("cchc.sqlite3.damaged-*"))
+    assert [p.read_bytes() for p in aside if not p.name.endswith(("-wal", "-shm"))] == [garbage]
+    assert str(aside[0]) in store.notices[0] or str(aside[-1]) in store.notices[0]
+    with Store.open(path, catalogue) as store:
+        assert store.notices == []
+
+
+def test_partly_damaged_file_skips_a_damaged_backup(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    report_id = filled_store(path, catalogue)
+    older = backup_path(path, dt.date(2026, 1, 5))
+    shutil.move(backup_path(path, dt.date.today()), older)
+    backup_path(path, dt.date.today()).write_bytes(b"\x00" * 4096)  # a backup cut short
+    with Store.open(path, catalogue, keep_backups=0) as store:
+        store.set_text(report_id, "chung.uu_diem", "x" * 20000)  # spread over several pages
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[page : 3 * page] = b"\xa5" * (2 * page)  # damage pages 2-3, keep the header
+    path.write_bytes(bytes(data))
+
+    with Store.open(path, catalogue) as store:
+        assert "bản sao lưu ngày 05/01/2026" in store.notices[0]
+        assert store.load(report_id).values["tthc.ho_so.moi"] == 907
+
+
+def test_damaged_file_without_backup_starts_empty(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    path.write_bytes(b"not a database at all" * 100)
+    with Store.open(path, catalogue) as store:
+        assert "không có bản sao lưu dùng được" in store.notices[0]
+        assert store.list_reports() == []
+        store.create_report(TU_KY, "2026-Q1")
+    assert len(list(tmp_path.glob("cchc.sqlite3.damaged-*"))) == 1
+
+
+def test_backups_rotate_to_the_newest_days(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    filled_store(path, catalogue)
+    today = dt.date.today()
+    backup_path(path, today).unlink()
+    for days in range(1, 11):
+        shutil.copyfile(path, backup_path(path, today - dt.timedelta(days=days)))
+    unrelated = [
+        paths.backups_dir(path) / "ghi-chu.txt",
+        paths.backups_dir(path) / f"khac-{today.isoformat()}.sqlite3",  # another database's
+    ]
+    for file in unrelated:
+        file.write_text("x")
+
+    with Store.open(path, catalogue, keep_backups=3):
+        pass
+    kept = [day for day, _ in list_backups(path)]
+    assert kept == [today, today - dt.timedelta(days=1), today - dt.timedelta(days=2)]
+    assert all(file.exists() for file in unrelated)
+    assert is_healthy(backup_path(path, today))
+
+
+def test_backup_now_holds_latest_edit_and_once_a_day_at_open(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    with Store.open(path, catalogue) as store:
+        report_id = store.create_report(TU_KY, "2026-Q1")
+        store.set_value(report_id, "tthc.ho_so.moi", 5)
+        backup = store.backup_now()
+        store.set_value(report_id, "tthc.ho_so.moi", 6)
+        assert store.backup_now() == backup
+    assert backup.parent == tmp_path / "backups" and is_healthy(backup)
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one plain file
+    assert conn.execute(
+        "SELECT value FROM report_values WHERE indicator = 'tthc.ho_so.moi'"
+    ).fetchall() == [("6",)]
+    conn.close()
+    made = backup.stat().st_mtime_ns
+    with Store.open(path, catalogue) as store:
+        store.set_value(report_id, "tthc.ho_so.moi", 7)
+    with Store.open(path, catalogue):
+        pass
+    assert backup.stat().st_mtime_ns == made  # today's backup is not rewritten at each open
+    fresh = tmp_path / "moi" / "cchc.sqlite3"
+    with Store.open(fresh, catalogue) as store:
+        store.create_report(TU_KY, "2026-Q1")
+        assert list_backups(fresh) == []  # nothing worth saving when it opened
+    assert [day for day, _ in list_backups(fresh)] == [dt.date.today()]  # taken at close
+    with Store.open(tmp_path / "khong-sao-luu.sqlite3", catalogue, keep_backups=0) as store:
+        store.create_report(TU_KY, "2026-Q1")
+    with Store.open(tmp_path / "khong-sao-luu.sqlite3", catalogue, keep_backups=0):
+        pass
+    assert list_backups(tmp_path / "khong-sao-luu.sqlite3") == []
+
+
+def test_unopenable_path_raises_store_error(tmp_path: Path, catalogue: Catalogue) -> None:
+    folder = tmp_path / "la-thu-muc"
+    folder.mkdir()
+    with pytest.raises(StoreError, match="Không mở được tệp dữ liệu"):
+        Store.open(folder, catalogue)
+    assert folder.is_dir()
+
+
+def test_two_stores_share_one_file(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    with Store.open(path, catalogue) as window, Store.open(path, catalogue) as cli:
+        report_id = window.create_report(TU_KY, "2026-Q1")
+        cli.set_value(report_id, "tthc.ho_so.moi", 3)
+        assert window.load(report_id).values["tthc.ho_so.moi"] == 3
+        with pytest.raises(ValueError, match="Đã có báo cáo"):
+            cli.create_report(TU_KY, "2026-Q1")
+
+
+def test_file_from_a_newer_version_is_flagged(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = tmp_path / "cchc.sqlite3"
+    with Store.open(path, catalogue) as store:
+        store.db.table("_sqlite_migrations").insert(
+            {"migration_set": "cchc", "name": "m099_future", "applied_at": "2030-01-01"}
+        )
+    with Store.open(path, catalogue) as store:
+        assert len(store.notices) == 1
+        assert "phiên bản mới hơn" in store.notices[0] and "m099_future" in store.notices[0]
