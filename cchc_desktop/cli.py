@@ -99,9 +99,8 @@ def _list(store: Store, args: argparse.Namespace) -> int:
     if not summaries:
         print("Chưa có báo cáo nào.")
     for s in summaries:
-        print(
-            f"{s.id}\t{s.unit_code or '-'}\t{s.unit_name}\t{s.period}\t{s.status}\t{s.updated_at:%d/%m/%Y %H:%M}"
-        )
+        columns = [s.id, s.unit_code or "-", s.unit_name, s.period, s.status]
+        print("\t".join(map(str, columns)) + f"\t{s.updated_at:%d/%m/%Y %H:%M}")
     return 0
 
 
@@ -158,7 +157,7 @@ def _header_value(name: str, text: str) -> object:
         except json.JSONDecodeError as error:
             raise UsageError(
                 f"header.{name} phải là JSON hợp lệ ({error.msg}, dòng {error.lineno})"
-            )
+            ) from None
     if name == "recipients":
         return [line.strip() for line in text.splitlines() if line.strip()]
     return text

@@ -38,7 +38,7 @@ def nfc(value: Any) -> Any:
 def _vietnamese_date(value: Any) -> Any:
     """Accept ``17/01/2022`` (how clerks write dates) besides ISO ``2022-01-17``."""
     if isinstance(value, str) and "/" in value:
-        day, month, year = (value.strip().split("/") + ["", ""])[:3]
+        day, month, year = ([*value.strip().split("/"), "", ""])[:3]
         try:
             return dt.date(int(year), int(month), int(day))
         except ValueError:
@@ -189,7 +189,7 @@ def validate_header_field(name: str, value: Any) -> Any:
 
 def header_field_json(name: str, value: Any) -> str:
     """The stored (JSON) form of one validated header field."""
-    annotation = Header.model_fields[name].annotation
+    annotation: Any = Header.model_fields[name].annotation
     return TypeAdapter(annotation).dump_json(value).decode()
 
 

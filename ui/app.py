@@ -12,7 +12,9 @@ from cchc_desktop.store import Store
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="cchc-desktop", description="CCHC Desktop")
-    parser.add_argument("--db", type=Path, help="tệp dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument(
+        "--db", type=Path, help="tệp dữ liệu (mặc định: thư mục dữ liệu người dùng)"
+    )
     parser.add_argument(
         "--smoke",
         action="store_true",
