@@ -6,7 +6,7 @@ same run; none is part of the test suite.
 
 import importlib
 
-BENCHMARKS = ["benchmarks.bench_store", "benchmarks.bench_checks"]
+BENCHMARKS = ["benchmarks.bench_store", "benchmarks.bench_checks", "benchmarks.bench_startup"]
 
 for name in BENCHMARKS:
     print(f"== {name}")

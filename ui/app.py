@@ -1,13 +1,15 @@
 """Entry point of the desktop app (``cchc-desktop``)."""
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 from cchc_desktop.catalogue import CatalogueError, load_catalogue
 from cchc_desktop.paths import default_db_path
-from cchc_desktop.store import Store
+from cchc_desktop.store import ReportNotFound, Store, StoreError
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -15,47 +17,98 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--db", type=Path, help="tệp dữ liệu (mặc định: thư mục dữ liệu người dùng)"
     )
+    parser.add_argument("--report", type=int, metavar="SỐ", help="mở ngay báo cáo số này")
     parser.add_argument(
         "--smoke",
         action="store_true",
         help="khởi động không màn hình, mở dữ liệu, hiện cửa sổ chính rồi thoát (kiểm thử)",
     )
+    parser.add_argument(
+        "--screenshots",
+        type=Path,
+        metavar="THƯ_MỤC",
+        help="chụp màn hình bắt đầu và từng trang của báo cáo (--report, mặc định báo cáo "
+        "mẫu trong tệp dữ liệu tạm) thành ảnh PNG 1366×768 trong thư mục này, rồi thoát",
+    )
     return parser.parse_args(argv)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Start the app; with ``--smoke`` show the main window once offscreen and exit 0."""
-    args = _arguments(argv)
-    if args.smoke:
-        import os
+    """Start the app and return its exit code.
 
+    ``--smoke`` shows the main window once offscreen and exits 0; ``--screenshots``
+    writes the PNGs (``ui.screenshots``) and exits. A database, catalogue or report
+    that cannot be opened gives exit code 1 and a message.
+    """
+    args = _arguments(argv)
+    if args.screenshots:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.main_window import MainWindow
     from ui.qt import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCHC Desktop")
+    quiet = args.smoke or bool(args.screenshots)
     try:
-        store = Store.open(args.db or default_db_path(), load_catalogue())
-    except (CatalogueError, OSError, ValueError) as error:
-        if not args.smoke:
+        with ExitStack() as stack:
+            store = stack.enter_context(_open_store(args, stack))
+            if args.screenshots:
+                return _screenshots(store, args)
+            return _show(store, args)
+    except (CatalogueError, StoreError, OSError, ValueError, ReportNotFound, RuntimeError) as error:
+        if not quiet:
             QMessageBox.critical(None, "CCHC Desktop", f"Không mở được chương trình:\n{error}")
         print(f"Lỗi: {error}", file=sys.stderr)
         return 1
-    with store:
-        window = MainWindow(store)
-        window.show()
-        for notice in store.notices:
-            if args.smoke:
-                print(notice, file=sys.stderr)
-            else:
-                QMessageBox.information(window, "CCHC Desktop", notice)
+
+
+def _open_store(args: argparse.Namespace, stack: ExitStack) -> Store:
+    """The database to use; screenshots of the demo go to a temporary one unless --db."""
+    if args.screenshots and args.db is None and args.report is None:
+        import tempfile
+
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="cchc-demo-"))
+        return Store.open(Path(folder) / "demo.sqlite3", load_catalogue(), keep_backups=0)
+    return Store.open(args.db or default_db_path(), load_catalogue())
+
+
+def _screenshots(store: Store, args: argparse.Namespace) -> int:
+    from cchc_desktop.demo import demo_report
+    from ui.screenshots import write_screenshots
+
+    report_id = args.report if args.report is not None else demo_report(store)
+    store.load(report_id)  # ReportNotFound before any window shows
+    for path in write_screenshots(store, report_id, args.screenshots):
+        print(path)
+    return 0
+
+
+def _show(store: Store, args: argparse.Namespace) -> int:
+    from ui.first_paint import watch
+    from ui.main_window import MainWindow
+    from ui.qt import QApplication, QMessageBox
+
+    window = MainWindow(store)
+    if args.report is not None:
+        window.open_report(args.report)  # an unknown one is said on the start screen
+    watch(window)
+    window.show()
+    for notice in store.notices:
         if args.smoke:
-            app.processEvents()
-            print(f"Khởi động thử thành công: {store.path}")
-            return 0
-        return app.exec()
+            print(notice, file=sys.stderr)
+        else:
+            QMessageBox.information(window, "CCHC Desktop", notice)
+    if args.smoke:
+        QApplication.processEvents()
+        print(f"Khởi động thử thành công: {store.path}")
+        return 0
+    return QApplication.exec()
 
 
 def main() -> None:
     sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()
