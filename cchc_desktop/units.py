@@ -2,15 +2,18 @@
 3,321 communes, wards and special zones since 1 July 2025.
 
 Codes are strings as the official list writes them: provinces ``01`` … ``96``,
-communes five digits (``11074``).
+communes five digits (``11074``). The official list is imported on first use,
+not at start-up: it takes a noticeable moment on an old PC.
 """
 
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from vietnam_provinces import Province, ProvinceCode, VietNamDivisionType, Ward, WardCode
+if TYPE_CHECKING:
+    from vietnam_provinces import Province, Ward
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ def fold(text: str) -> str:
 
 def province_code(code: str | int) -> str:
     """Normalise ``1`` or ``01`` to ``01``; ``ValueError`` for an unknown province."""
+    from vietnam_provinces import Province, ProvinceCode
+
     try:
         number = int(code)
         Province.from_code(ProvinceCode(number))
@@ -55,7 +60,9 @@ def province_code(code: str | int) -> str:
     return f"{number:02d}"
 
 
-def _province_name(province: Province) -> str:
+def _province_name(province: "Province") -> str:
+    from vietnam_provinces import VietNamDivisionType
+
     if province.division_type == VietNamDivisionType.TINH:
         return f"Tỉnh {province.name}"
     return province.name
@@ -63,10 +70,14 @@ def _province_name(province: Province) -> str:
 
 def provinces() -> list[tuple[str, str]]:
     """``(code, name)`` of the 34 provinces, in official order."""
+    from vietnam_provinces import Province
+
     return [(f"{p.code.value:02d}", _province_name(p)) for p in Province.iter_all()]
 
 
-def _official(ward: Ward) -> OfficialUnit:
+def _official(ward: "Ward") -> OfficialUnit:
+    from vietnam_provinces import Province
+
     province = Province.from_code(ward.province_code)
     return OfficialUnit(
         code=f"{ward.code.value:05d}",
@@ -78,11 +89,15 @@ def _official(ward: Ward) -> OfficialUnit:
 
 @cache
 def _all_units() -> tuple[OfficialUnit, ...]:
+    from vietnam_provinces import Ward
+
     return tuple(_official(w) for w in Ward.iter_all())
 
 
 def commune(code: str | int) -> OfficialUnit:
     """The commune with that official code; ``ValueError`` with a Vietnamese message if none."""
+    from vietnam_provinces import Ward, WardCode
+
     try:
         return _official(Ward.from_code(WardCode(int(code))))
     except ValueError:

@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from cchc_desktop.paths import backups_dir
 from cchc_desktop.store import backups
 from cchc_desktop.store.migrations import migrate, unknown_applied
@@ -88,10 +86,10 @@ def daily_backup(conn: sqlite3.Connection, path: Path, keep: int) -> None:
     backups.rotate(path, keep)
 
 
-def open_database(path: Path, keep_backups: int) -> tuple[Database, list[str]]:
+def open_database(path: Path, keep_backups: int) -> tuple[sqlite3.Connection, list[str]]:
     """Open (creating folders and file), recover if damaged, back up, migrate.
 
-    Returns the database and the notices for the user. The daily backup is taken
+    Returns the connection and the notices for the user. The daily backup is taken
     before migrating, so the day's copy still holds the data as the previous
     version of the program left it.
     """
@@ -115,9 +113,8 @@ def open_database(path: Path, keep_backups: int) -> tuple[Database, list[str]]:
                 notices.append(
                     f"Không tạo được bản sao lưu tự động trong {backups_dir(path)}: {error}"
                 )
-        db = Database(conn, execute_plugins=False)
-        migrate(db)
-        newer = unknown_applied(db)
+        migrate(conn)  # sqlite-utils is imported only when a migration is pending
+        newer = unknown_applied(conn)
         if newer:
             notices.append(
                 "Tệp dữ liệu đã được một phiên bản mới hơn của chương trình nâng cấp "
@@ -126,4 +123,4 @@ def open_database(path: Path, keep_backups: int) -> tuple[Database, list[str]]:
     except BaseException:
         conn.close()
         raise
-    return db, notices
+    return conn, notices

@@ -13,27 +13,51 @@ that they sort as text); figures are canonical decimal text (``1730``,
 ``header.<name>``; the window in history is ``from/to``.
 """
 
+import sqlite3
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending
+    from sqlite_utils import Database, Migrations
 
-MIGRATIONS = Migrations("cchc")
+SET_NAME = "cchc"
+TABLE = "_sqlite_migrations"
 NAMES: list[str] = []
+_FUNCTIONS: list[Callable[["Database"], None]] = []
 
 
-def _migration(function: Callable[[Database], None]) -> Callable[[Database], None]:
+def _migration(function: Callable[["Database"], None]) -> Callable[["Database"], None]:
     """Register a migration under its function's name, in the order defined."""
     NAMES.append(function.__name__)
-    return MIGRATIONS()(function)
+    _FUNCTIONS.append(function)
+    return function
 
 
-def _run(db: Database, *statements: str) -> None:
+@cache
+def migrations() -> "Migrations":
+    """The sqlite-utils migration set (built on first use: importing it costs start-up time)."""
+    from sqlite_utils import Migrations
+
+    found = Migrations(SET_NAME)
+    for function in _FUNCTIONS:
+        found()(function)
+    return found
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MIGRATIONS":
+        return migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _run(db: "Database", *statements: str) -> None:
     for statement in statements:
         db.execute(statement)
 
 
 @_migration
-def m001_initial(db: Database) -> None:
+def m001_initial(db: "Database") -> None:
     """Reports, their figures and texts, and the history of every edit."""
     _run(
         db,
@@ -90,7 +114,7 @@ def m001_initial(db: Database) -> None:
 
 
 @_migration
-def m002_trash_position_redo(db: Database) -> None:
+def m002_trash_position_redo(db: "Database") -> None:
     """Recoverable deletion, the UI's last position, and a kept redo branch.
 
     ``deleted_at`` puts a report in the trash instead of deleting it;
@@ -109,14 +133,53 @@ def m002_trash_position_redo(db: Database) -> None:
     )
 
 
-def migrate(db: Database) -> list[str]:
-    """Apply the pending migrations; returns the names applied."""
-    pending = [m.name for m in MIGRATIONS.pending(db)]
-    if pending:
-        MIGRATIONS.apply(db)
-    return pending
+@_migration
+def m003_settings(db: "Database") -> None:
+    """The app's own settings (the last unit picked, the last report opened), as text.
+
+    Not part of any report: no history, no undo; a value the program no longer
+    understands is simply ignored by it.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+    )
 
 
-def unknown_applied(db: Database) -> list[str]:
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations recorded in the file, in the order applied (plain ``sqlite3``)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
+    ).fetchone()
+    if exists is None:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {TABLE} WHERE migration_set = ? ORDER BY rowid", (SET_NAME,)
+    )
+    return [str(name) for (name,) in rows]
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """The migrations of this program not yet applied to the file."""
+    done = set(applied_names(conn))
+    return [name for name in NAMES if name not in done]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the pending migrations (through sqlite-utils); returns the names applied."""
+    names = pending(conn)
+    if names:
+        from sqlite_utils import Database
+
+        migrations().apply(Database(conn, execute_plugins=False))
+    return names
+
+
+def unknown_applied(conn: sqlite3.Connection) -> list[str]:
     """Migrations recorded in the file that this program does not have (a newer version's)."""
-    return [m.name for m in MIGRATIONS.applied(db) if m.name not in NAMES]
+    return [name for name in applied_names(conn) if name not in NAMES]

@@ -15,9 +15,7 @@ from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Self
 
 from cchc_desktop.catalogue import Catalogue, Indicator
 from cchc_desktop.model import (
@@ -44,6 +42,9 @@ from cchc_desktop.store.records import (
 )
 from cchc_desktop.vnformat import Number
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 _PLACE = f"{HEADER_PREFIX}place"
 _BLANK_HEADER = Header()
 
@@ -51,13 +52,14 @@ _BLANK_HEADER = Header()
 class Store:
     """All reports of one database file. Open with :meth:`Store.open`."""
 
-    def __init__(self, db: Database, path: Path, catalogue: Catalogue, keep_backups: int) -> None:
-        self.db = db
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, catalogue: Catalogue, keep_backups: int
+    ) -> None:
         self.path = path
         self.catalogue = catalogue
         self.keep_backups = keep_backups
         self.notices: list[str] = []
-        self._conn = db.conn
+        self._conn = conn
         self._narrative_keys = frozenset(catalogue.narrative_keys())
         self._defaults = {
             i.id: canonical(i.parse(i.default))
@@ -76,8 +78,8 @@ class Store:
         """
         if keep_backups < 0:
             raise ValueError("Số ngày giữ bản sao lưu không được là số âm")
-        db, notices = open_database(Path(path), keep_backups)
-        store = cls(db, Path(path), catalogue, keep_backups)
+        conn, notices = open_database(Path(path), keep_backups)
+        store = cls(conn, Path(path), catalogue, keep_backups)
         store.notices.extend(notices)
         return store
 
@@ -89,7 +91,14 @@ class Store:
         except (OSError, sqlite3.Error):
             pass  # the data itself is safe; the next open tries again
         finally:
-            self.db.close()
+            self._conn.close()
+
+    @property
+    def db(self) -> "Database":
+        """The connection wrapped by sqlite-utils, for tools and tests (imported on first use)."""
+        from sqlite_utils import Database
+
+        return Database(self._conn, execute_plugins=False)
 
     def __enter__(self) -> Self:
         return self
@@ -265,6 +274,29 @@ class Store:
         text = reports.live_row(self._conn, report_id)["position"]
         loaded = json.loads(text) if text else {}
         return loaded if isinstance(loaded, dict) else {}
+
+    # -- app settings ----------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        """A setting of the app (``last_unit``, ``last_report`` …), or ``None`` if never set."""
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Remember a setting (one durable write, no history); ``None`` forgets it."""
+        if not isinstance(key, str) or not key:
+            raise ValueError("Tên thiết lập không được để trống")
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"Thiết lập «{key}» phải là văn bản")
+        with self._write() as conn:
+            if value is None:
+                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                conn.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
 
     # -- history ---------------------------------------------------------------------
 

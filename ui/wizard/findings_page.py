@@ -7,6 +7,7 @@ the place left for them.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.checks import Finding
@@ -44,9 +45,18 @@ def target_of(finding: Finding, catalogue: Catalogue) -> str:
     return (finding.narratives or (finding.section,))[0]
 
 
+class PageState(Protocol):
+    """What :func:`collect` needs of a page (built or not)."""
+
+    @property
+    def title(self) -> str: ...
+
+    def started(self) -> bool: ...
+
+
 def collect(
     live: LiveChecks,
-    pages: Sequence[WizardPage],
+    pages: Sequence[PageState],
     page_for: Callable[[str], int | None],
     first: list[Entry],
 ) -> list[tuple[str, list[Entry]]]:

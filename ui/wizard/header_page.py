@@ -230,47 +230,56 @@ class HeaderPage(WizardPage):
     # -- state ---------------------------------------------------------------------------
 
     def missing(self) -> list[tuple[FindingKind, str, str]]:
-        """What the printed report still lacks here: (kind, words, field key)."""
-        header = self.session.header
-        found = []
-        if not all(self.session.window):
-            found.append(
-                (FindingKind.MISSING, "thời gian lấy số liệu (từ ngày … đến ngày …)", WINDOW_KEY)
-            )
-        if not header.preamble.strip():
-            found.append(
-                (
-                    FindingKind.MISSING,
-                    "phần căn cứ (thực hiện kế hoạch, văn bản nào)",
-                    _key("preamble"),
-                )
-            )
-        if not header.signer.name.strip():
-            found.append((FindingKind.MISSING, "họ và tên người ký", _key("signer")))
-        if not header.recipients:
-            found.append((FindingKind.MISSING, "nơi nhận", _key("recipients")))
-        return found
+        return header_missing(self.session)
 
     def mark(self) -> tuple[Mark, str]:
-        header = self.session.header
-        started = any(
+        return header_mark(self.session)
+
+
+def header_missing(session: ReportSession) -> list[tuple[FindingKind, str, str]]:
+    """What the printed report still lacks on the header page: (kind, words, field key)."""
+    header = session.header
+    found = []
+    if not all(session.window):
+        found.append(
+            (FindingKind.MISSING, "thời gian lấy số liệu (từ ngày … đến ngày …)", WINDOW_KEY)
+        )
+    if not header.preamble.strip():
+        found.append(
             (
-                header.number,
-                header.date,
-                header.addressee,
-                header.preamble,
-                header.citations,
-                header.signer.name,
-                header.recipients,
-                header.contacts,
+                FindingKind.MISSING,
+                "phần căn cứ (thực hiện kế hoạch, văn bản nào)",
+                _key("preamble"),
             )
         )
-        missing = self.missing()
-        if not started:
-            return Mark.NOT_STARTED, ""
-        if missing:
-            return Mark.IN_PROGRESS, "; ".join(words for _, words, _ in missing)
-        return Mark.COMPLETE, ""
+    if not header.signer.name.strip():
+        found.append((FindingKind.MISSING, "họ và tên người ký", _key("signer")))
+    if not header.recipients:
+        found.append((FindingKind.MISSING, "nơi nhận", _key("recipients")))
+    return found
+
+
+def header_mark(session: ReportSession) -> tuple[Mark, str]:
+    """The header page's mark, from the session alone (the page need not be built)."""
+    header = session.header
+    started = any(
+        (
+            header.number,
+            header.date,
+            header.addressee,
+            header.preamble,
+            header.citations,
+            header.signer.name,
+            header.recipients,
+            header.contacts,
+        )
+    )
+    missing = header_missing(session)
+    if not started:
+        return Mark.NOT_STARTED, ""
+    if missing:
+        return Mark.IN_PROGRESS, "; ".join(words for _, words, _ in missing)
+    return Mark.COMPLETE, ""
 
 
 def _lines(text: str) -> list[str]:

@@ -70,13 +70,25 @@ def hint(text: str) -> QLabel:
     return label
 
 
-def scrolled(page: QWidget, parent: QWidget) -> QScrollArea:
-    """``page`` in a vertical scroll area: as wide as the window allows, never wider."""
+def scroll_area(parent: QWidget) -> QScrollArea:
+    """An empty vertical scroll area for a page (:func:`put_page` fills it)."""
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    return scroll
+
+
+def put_page(scroll: QScrollArea, page: QWidget) -> None:
+    """``page`` in ``scroll``: as wide as the window allows, never wider."""
     page.setMaximumWidth(page.fontMetrics().averageCharWidth() * 180)  # lines on wide screens
     scroll.setWidget(page)
-    scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    page.show()  # needed when the scroll area has been shown before
+
+
+def scrolled(page: QWidget, parent: QWidget) -> QScrollArea:
+    """``page`` in a vertical scroll area: as wide as the window allows, never wider."""
+    scroll = scroll_area(parent)
+    put_page(scroll, page)
     return scroll

@@ -19,6 +19,60 @@ from ui.wizard.session import ReportSession
 _ALERTS = {kind: kind.value.colour for kind in (FindingKind.ERROR, FindingKind.WARNING)}
 
 
+def section_title(section: Section) -> str:
+    return section.title + (" (không bắt buộc)" if section.optional else "")
+
+
+def finding_keys(finding: Finding, rules: dict[str, Rule]) -> tuple[str, ...]:
+    """The fields a settled finding may show under: its rule's inputs, then its own fields."""
+    rule = rules.get(finding.rule_id)
+    keys: tuple[str, ...] = ()
+    if isinstance(rule, RatioRule):
+        keys = (rule.target, *rule.inputs())
+    elif rule is not None and not isinstance(rule, RequiredRule):
+        keys = rule.inputs()
+    return (*keys, *finding.indicators, *finding.narratives)
+
+
+class SectionState:
+    """What the side list and the findings page need of a section page, without its
+    widgets: its title, whether it was started, and its mark (pages are built on first
+    visit). A finding belongs to the page exactly when :class:`SectionPage` shows it."""
+
+    def __init__(self, session: ReportSession, live: LiveChecks, section: Section) -> None:
+        self.session = session
+        self.live = live
+        self.section = section
+        self.title = section_title(section)
+        catalogue = session.catalogue
+        self.keys = [i.id for i in catalogue.section_indicators(section.id)] + [
+            section.narrative_key(n.id) for n in section.narratives
+        ]
+        self._keys = frozenset(self.keys)
+        self._rules: dict[str, Rule] = {r.id: r for r in catalogue.rules}
+
+    def shows(self, finding: Finding) -> bool:
+        if finding.status == Status.PENDING:
+            return any(k in self._keys for k in (*finding.indicators, *finding.narratives))
+        if any(k in self._keys for k in finding_keys(finding, self._rules)):
+            return True
+        return finding.section == self.section.id
+
+    def started(self) -> bool:
+        """Whether the clerk has typed anything here (default figures do not count)."""
+        return self.session.started(self.keys)
+
+    def kinds(self, findings: list[Finding]) -> list[FindingKind]:
+        """The kinds of the findings the page shows (pending ones only once started)."""
+        started = self.started()
+        kinds = [self.live.kind(f) for f in findings if self.shows(f)]
+        return [k for k in kinds if started or k != FindingKind.PENDING]
+
+    def mark(self) -> tuple[Mark, str]:
+        kinds = self.kinds(self.live.findings)
+        return mark_of(kinds, self.started()), counts_text(kinds)
+
+
 class SectionPage(WizardPage):
     def __init__(
         self,
@@ -27,8 +81,7 @@ class SectionPage(WizardPage):
         section: Section,
         parent: QWidget | None = None,
     ) -> None:
-        title = section.title + (" (không bắt buộc)" if section.optional else "")
-        super().__init__(title, section.help, parent)
+        super().__init__(section_title(section), section.help, parent)
         self.session = session
         self.live = live
         self.section = section
@@ -210,13 +263,7 @@ class SectionPage(WizardPage):
         if finding.status == Status.PENDING:
             missing = [k for k in (*finding.indicators, *finding.narratives) if k in self._slots]
             return self._slots[min(missing, key=self._order.__getitem__)] if missing else None
-        rule = self._rules.get(finding.rule_id)
-        keys: tuple[str, ...] = ()
-        if isinstance(rule, RatioRule):
-            keys = (rule.target, *rule.inputs())
-        elif rule is not None and not isinstance(rule, RequiredRule):
-            keys = rule.inputs()
-        here = [k for k in (*keys, *finding.indicators, *finding.narratives) if k in self._slots]
+        here = [k for k in finding_keys(finding, self._rules) if k in self._slots]
         filled = [k for k in here if self._filled(k)]
         if filled or here:
             return self._slots[max(filled or here, key=self._order.__getitem__)]

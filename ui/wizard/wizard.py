@@ -4,9 +4,17 @@ Pages are the header, one per catalogue section (in catalogue order) and
 "Kiểm tra và xuất". The clerk can jump to any page; nothing forces an order.
 Every edit is saved as it happens; the page and field in use are remembered in
 the store, so reopening the report returns there.
+
+A page's widgets are built on its first visit (or when a field on it is asked
+for): the side list's marks and the findings list come from the session and the
+checker alone (``SectionState``, ``header_mark``), so opening a report builds
+one page, not all of them.
 """
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
 
 from cchc_desktop.checks import Finding
 from cchc_desktop.store import Store
@@ -28,11 +36,13 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.wizard.findings_page import TITLE as FINDINGS_TITLE
 from ui.wizard.findings_page import Entry, FindingsPage, collect
-from ui.wizard.header_page import HeaderPage
+from ui.wizard.header_page import HeaderPage, header_mark, header_missing
 from ui.wizard.live_checks import LiveChecks
-from ui.wizard.page import FIELD_KEY, WizardPage, scrolled
-from ui.wizard.section_page import SectionPage
+from ui.wizard.marks import counts_text, mark_of
+from ui.wizard.page import FIELD_KEY, WizardPage, put_page, scroll_area
+from ui.wizard.section_page import SectionPage, SectionState
 from ui.wizard.session import HEADER_PREFIX, WINDOW_KEY, ReportSession
 from ui.wizard.side_list import SideList
 
@@ -47,10 +57,14 @@ class ReportWizard(QWidget):
         self.session = ReportSession(store, report_id, self)
         self.live = LiveChecks(self.session, self)
         catalogue = store.catalogue
-        self.header_page = HeaderPage(self.session)
-        self.section_pages = [SectionPage(self.session, self.live, s) for s in catalogue.sections]
-        self.findings_page = FindingsPage()
-        self.pages: list[WizardPage] = [self.header_page, *self.section_pages, self.findings_page]
+        self.states = [SectionState(self.session, self.live, s) for s in catalogue.sections]
+        self._outline: list[SectionState | _Fixed] = [
+            _Fixed(HeaderPage.TITLE),
+            *self.states,
+            _Fixed(FINDINGS_TITLE),
+        ]
+        self._built: dict[int, WizardPage] = {}
+        self.pages = _Pages(self)
         self._page_of_section = {s.id: n + 1 for n, s in enumerate(catalogue.sections)}
         self._field_key: str | None = None
         self._remembered: tuple[int, str | None] | None = None
@@ -75,13 +89,13 @@ class ReportWizard(QWidget):
         top.addWidget(title, 1)
         top.addWidget(self.saved_label)
 
-        self.side = SideList([page.title for page in self.pages], self)
+        self.side = SideList(self.page_titles(), self)
         self.side.page_chosen.connect(self.go_to_page)
         self.side.page_shown.connect(lambda index: self.go_to_page(index, focus=False))
         self.stack = QStackedWidget(self)
         self.scrolls: list[QScrollArea] = []
-        for page in self.pages:
-            self.scrolls.append(scrolled(page, self.stack))
+        for _ in self._outline:
+            self.scrolls.append(scroll_area(self.stack))
             self.stack.addWidget(self.scrolls[-1])
         middle = QHBoxLayout()
         middle.addWidget(self.side)
@@ -129,7 +143,6 @@ class ReportWizard(QWidget):
             shortcut.activated.connect(slot)
         self.live.findings_changed.connect(self._on_findings)
         self.session.saved.connect(self._on_saved)
-        self.findings_page.field_requested.connect(self.focus_field)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -138,10 +151,43 @@ class ReportWizard(QWidget):
     # -- public interface ----------------------------------------------------------------
 
     def page_count(self) -> int:
-        return len(self.pages)
+        return len(self._outline)
 
     def page_titles(self) -> list[str]:
-        return [page.title for page in self.pages]
+        return [page.title for page in self._outline]
+
+    def page(self, index: int) -> WizardPage:
+        """Page ``index``, built now if it has not been shown yet."""
+        page = self._built.get(index)
+        if page is None:
+            page = self._make_page(index)
+            self._built[index] = page
+            put_page(self.scrolls[index], page)
+            if isinstance(page, SectionPage):
+                page.show_findings(self.live.findings)
+        return page
+
+    def _make_page(self, index: int) -> WizardPage:
+        if index == 0:
+            return HeaderPage(self.session)
+        if index == self.page_count() - 1:
+            findings = FindingsPage()
+            findings.field_requested.connect(self.focus_field)
+            findings.count(self._entries())
+            return findings
+        return SectionPage(self.session, self.live, self.states[index - 1].section)
+
+    @property
+    def header_page(self) -> HeaderPage:
+        page = self.page(0)
+        assert isinstance(page, HeaderPage)
+        return page
+
+    @property
+    def findings_page(self) -> FindingsPage:
+        page = self.page(self.page_count() - 1)
+        assert isinstance(page, FindingsPage)
+        return page
 
     def current_page_index(self) -> int:
         return self.stack.currentIndex()
@@ -152,13 +198,14 @@ class ReportWizard(QWidget):
 
     def go_to_page(self, index: int, focus: bool = True) -> None:
         """Show page ``index`` (clamped); with ``focus``, put the cursor in its first field."""
-        index = max(0, min(index, len(self.pages) - 1))
+        last = self.page_count() - 1
+        index = max(0, min(index, last))
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
         self.side.show_current(index)
         self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(self.pages) - 1)
-        page = self.pages[index]
-        if page is self.findings_page:
+        self.next_button.setEnabled(index < last)
+        if index == last:
             self._show_findings_list()
         first = page.first_field()
         if focus and first is not None:
@@ -175,7 +222,7 @@ class ReportWizard(QWidget):
             return
         if index != self.current_page_index():
             self.go_to_page(index, focus=False)
-        page = self.pages[index]
+        page = self.page(index)
         widget = page.fields.get(key) or page.first_field()
         if widget is not None:
             self._focus(index, widget)
@@ -194,7 +241,7 @@ class ReportWizard(QWidget):
 
     def save_pending(self) -> None:
         """Save texts still waiting for a pause in the typing (on close, quit, undo)."""
-        for page in self.pages:
+        for page in self._built.values():
             page.flush()
         self.live.run()
 
@@ -223,7 +270,8 @@ class ReportWizard(QWidget):
         key = WINDOW_KEY if change.target == "window" else change.key
         index = self.page_for(key)
         if index is not None:
-            self.pages[index].refresh(key)
+            if index in self._built:  # a page built later loads the value anew
+                self._built[index].refresh(key)
             self.focus_field(key)
         verb = "Đã hoàn tác" if undo else "Đã làm lại"
         self.message.setText(f"{verb} thay đổi ở «{self.session.label(change)}».")
@@ -266,7 +314,7 @@ class ReportWizard(QWidget):
             self._focus_on_show = field
         else:
             self.go_to_page(page if isinstance(page, int) else 0, focus=False)
-            first = self.pages[self.current_page_index()].first_field()
+            first = self.page(self.current_page_index()).first_field()
             self._focus_on_show = _key_of(first) if first is not None else None
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -287,9 +335,10 @@ class ReportWizard(QWidget):
 
     def _on_findings(self, _findings: list[Finding]) -> None:
         findings = self.live.findings
-        for page in self.section_pages:
-            page.show_findings(findings)
-        if self.stack.currentWidget() is self.scrolls[-1]:
+        for page in self._built.values():
+            if isinstance(page, SectionPage):
+                page.show_findings(findings)
+        if self.current_page_index() == self.page_count() - 1:
             self._show_findings_list()
         self._update_marks()
 
@@ -298,14 +347,22 @@ class ReportWizard(QWidget):
         self._update_marks()
 
     def _update_marks(self) -> None:
-        self.findings_page.count(self._entries())  # its mark counts what it would list
-        for index, page in enumerate(self.pages):
-            mark, detail = page.mark()
+        entries = self._entries()
+        last = self.page_count() - 1
+        if last in self._built:
+            self.findings_page.count(entries)
+        kinds = [e.kind for _, group in entries for e in group]  # what the last page lists
+        marks = [
+            header_mark(self.session),
+            *(state.mark() for state in self.states),
+            (mark_of(kinds, True), counts_text(kinds)),
+        ]
+        for index, (mark, detail) in enumerate(marks):
             self.side.set_mark(index, mark, detail)
 
     def _entries(self) -> list[tuple[str, list[Entry]]]:
-        missing = [Entry(*m) for m in self.header_page.missing()]
-        return collect(self.live, self.pages, self.page_for, missing)
+        missing = [Entry(*m) for m in header_missing(self.session)]
+        return collect(self.live, self._outline, self.page_for, missing)
 
     def _show_findings_list(self) -> None:
         self.findings_page.set_entries(self._entries())
@@ -319,3 +376,37 @@ def _key_of(widget: QWidget | None) -> str | None:
             return key
         widget = widget.parentWidget()
     return None
+
+
+@dataclass(frozen=True)
+class _Fixed:
+    """The outline of the header and findings pages: always counted as started."""
+
+    title: str
+
+    def started(self) -> bool:
+        return True
+
+
+class _Pages(Sequence[WizardPage]):
+    """``wizard.pages[i]``: the pages by index, each built when first asked for."""
+
+    def __init__(self, wizard: ReportWizard) -> None:
+        self._wizard = wizard
+
+    def __len__(self) -> int:
+        return self._wizard.page_count()
+
+    @overload
+    def __getitem__(self, index: int) -> WizardPage: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[WizardPage]: ...
+    def __getitem__(self, index: int | slice) -> WizardPage | list[WizardPage]:
+        if isinstance(index, slice):
+            return [self._wizard.page(i) for i in range(len(self))[index]]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self._wizard.page(index % len(self))
+
+    def __iter__(self) -> Iterator[WizardPage]:
+        return (self._wizard.page(i) for i in range(len(self)))
