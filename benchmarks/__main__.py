@@ -6,7 +6,12 @@ same run; none is part of the test suite.
 
 import importlib
 
-BENCHMARKS = ["benchmarks.bench_store", "benchmarks.bench_checks", "benchmarks.bench_startup"]
+BENCHMARKS = [
+    "benchmarks.bench_store",
+    "benchmarks.bench_checks",
+    "benchmarks.bench_startup",
+    "benchmarks.bench_pdf",
+]
 
 for name in BENCHMARKS:
     print(f"== {name}")

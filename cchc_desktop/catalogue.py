@@ -4,6 +4,7 @@ The catalogue file (TOML, in ``resources/catalogue/``) says what a report holds;
 the rest of the product is one generic engine over it, with no code per field.
 """
 
+import re
 import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
@@ -111,6 +112,45 @@ class Narrative(_Frozen):
     help: str = ""
 
 
+# A placeholder of a sentence template: ``{tthc.ho_so.tiep_nhan}`` prints the figure with
+# its unit (``1.730 hồ sơ``, ``02 hồ sơ``, ``99,87%``), ``{id:so}`` the number alone,
+# ``{?id}`` nothing but requires the figure; ``{tu_ngay}`` and ``{den_ngay}`` are the
+# report's data window (``15/12/2025``).
+PLACEHOLDER = re.compile(r"\{(?P<guard>\?)?(?P<name>[a-z0-9_.]+)(?::(?P<format>so))?\}")
+WINDOW_PLACEHOLDERS = frozenset({"tu_ngay", "den_ngay"})
+
+
+class Clause(_Frozen):
+    """A clause with a wording for when its first figure is 0 (``""`` drops the clause)."""
+
+    text: str
+    zero: str | None = None
+
+
+class Sentence(_Frozen):
+    """Figures written as a clerk writes them: clauses printed only when all their
+    placeholders are filled, joined as written (each carries its own ``, ``/``; ``)."""
+
+    clauses: tuple[str | Clause, ...] = Field(min_length=1)
+
+    def clause_texts(self) -> Iterator[str]:
+        for clause in self.clauses:
+            if isinstance(clause, Clause):
+                yield clause.text
+                if clause.zero:
+                    yield clause.zero
+            else:
+                yield clause
+
+    def placeholders(self) -> tuple[str, ...]:
+        """Every placeholder name, in order, without repeats."""
+        names = (m["name"] for text in self.clause_texts() for m in PLACEHOLDER.finditer(text))
+        return tuple(dict.fromkeys(names))
+
+    def indicator_ids(self) -> tuple[str, ...]:
+        return tuple(n for n in self.placeholders() if n not in WINDOW_PLACEHOLDERS)
+
+
 class Section(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     part: str
@@ -118,6 +158,11 @@ class Section(_Frozen):
     optional: bool = False
     help: str = ""
     narratives: tuple[Narrative, ...] = ()
+    # How the printed report shows the section's figures: as sentences (the
+    # templates below, then a plain list for figures no template names) or as a
+    # table of self-assessed scores against their maxima (``scores``).
+    figures: Literal["sentences", "scores"] = "sentences"
+    sentences: tuple[Sentence, ...] = ()
 
     def narrative_key(self, narrative_id: str) -> str:
         return f"{self.id}.{narrative_id}"
@@ -261,6 +306,19 @@ class Catalogue(_Frozen):
         narratives = {s.narrative_key(n.id) for s in self.sections for n in s.narratives}
         problems += [
             f"mục {s.id}: không có phần {s.part}" for s in self.sections if s.part not in parts
+        ]
+        problems += [
+            f"mục {s.id}: câu mẫu dùng «{{{name}}}» nhưng không có chỉ tiêu này"
+            for s in self.sections
+            for sentence in s.sentences
+            for name in sentence.placeholders()
+            if name not in indicators and name not in WINDOW_PLACEHOLDERS
+        ]
+        problems += [
+            f"mục {s.id}: câu mẫu {n} không có chỉ tiêu nào"
+            for s in self.sections
+            for n, sentence in enumerate(s.sentences, start=1)
+            if not sentence.indicator_ids()
         ]
         problems += [
             f"chỉ tiêu {i.id}: không có mục {i.section}"

@@ -29,6 +29,7 @@ _ARGPARSE_WORDS = [
     (r"argument (\S+): invalid choice: '([^']*)'.*", r"tham số \1: không có lựa chọn «\2»"),
     (r"argument (\S+): invalid int value: '([^']*)'", r"tham số \1: «\2» không phải số nguyên"),
     (r"argument (\S+): expected one argument", r"tham số \1 cần một giá trị"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"tham số \1 không dùng cùng \2"),
 ]
 
 
@@ -78,6 +79,19 @@ def _parser() -> argparse.ArgumentParser:
     duplicate.add_argument("id", type=int)
     duplicate.add_argument("--period", required=True)
     duplicate.add_argument("--title", default="")
+    pdf = commands.add_parser(
+        "pdf", help="in báo cáo ra tệp PDF; mã thoát 1 nếu bản chính thức còn lỗi"
+    )
+    pdf.add_argument("id", type=int)
+    pdf.add_argument("-o", "--output", required=True, type=Path, help="tệp PDF sẽ ghi")
+    copy = pdf.add_mutually_exclusive_group()
+    copy.add_argument("--draft", action="store_true", help="bản dự thảo (mặc định)")
+    copy.add_argument("--final", action="store_true", help="bản chính thức, chỉ khi không còn lỗi")
+    pdf.add_argument(
+        "--findings",
+        action="store_true",
+        help="bản dự thảo có thêm trang cuối liệt kê lỗi, cảnh báo",
+    )
     catalogue = commands.add_parser("catalogue", help="danh mục chỉ tiêu và quy tắc")
     catalogue.add_argument("--json", action="store_true", help="in dạng JSON")
     return parser
@@ -194,6 +208,39 @@ def _duplicate(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _pdf(store: Store, args: argparse.Namespace) -> int:
+    from cchc_desktop.pdf import FinalCopyRefused, render_report_pdf  # ReportLab loads slowly
+
+    output: Path = args.output
+    if args.final and args.findings:
+        raise UsageError("--findings chỉ dùng với bản dự thảo")
+    if output.is_dir():
+        raise UsageError(f"{output} là một thư mục, cần tên tệp PDF")
+    if not output.parent.is_dir():
+        raise UsageError(f"không ghi được tệp {output}: thư mục không tồn tại")
+    report = store.load(args.id)
+    previous = store.previous_report(args.id)
+    try:
+        render_report_pdf(
+            report,
+            store.catalogue,
+            output,
+            final=args.final,
+            include_findings_page=args.findings,
+            previous=previous,
+        )
+    except FinalCopyRefused as refused:
+        print(f"Lỗi: {refused}", file=sys.stderr)
+        for finding in refused.errors:
+            print(_finding_line(finding), file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as error:
+        raise UsageError(f"không ghi được tệp {output}: {error.strerror or error}") from None
+    copy = "bản chính thức" if args.final else "bản dự thảo"
+    print(f"Đã ghi {copy}: {output}")
+    return 0
+
+
 def _catalogue(catalogue: Catalogue, as_json: bool) -> int:
     if as_json:
         print(catalogue.model_dump_json(indent=2))
@@ -215,6 +262,7 @@ _COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
     "text": _text,
     "check": _check,
     "duplicate": _duplicate,
+    "pdf": _pdf,
 }
 
 

@@ -1,0 +1,76 @@
+"""The printed report: one PDF the chairman signs, laid out by Decree 30/2020/NĐ-CP.
+
+:func:`render_report_pdf` is the one entry point. A draft may have blanks and
+errors (``DỰ THẢO`` above the title, optionally a last page listing the open
+findings); a final copy is refused while any error finding remains
+(:class:`FinalCopyRefused`).
+"""
+
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.checks import Finding, check_report
+from cchc_desktop.model import Report
+from cchc_desktop.pdf.document import ReportDocument
+
+__all__ = ["FinalCopyRefused", "render_report_pdf"]
+
+
+class FinalCopyRefused(Exception):
+    """The final copy cannot be printed: ``errors`` are the failed error findings."""
+
+    def __init__(self, errors: list[Finding]) -> None:
+        self.errors = errors
+        count = len(errors)
+        super().__init__(
+            f"Chưa in được bản chính thức: số liệu còn {count:02d} lỗi. "
+            "Sửa các lỗi này hoặc in bản dự thảo."
+        )
+
+
+def render_report_pdf(
+    report: Report,
+    catalogue: Catalogue,
+    out: Path | BinaryIO,
+    *,
+    final: bool = False,
+    findings: list[Finding] | None = None,
+    include_findings_page: bool = False,
+    previous: Report | None = None,
+) -> None:
+    """Write ``report`` as a PDF to ``out`` (a path, written atomically, or a binary stream).
+
+    ``findings`` are the checker's (computed here, against ``previous``, when not
+    given). ``final`` raises :class:`FinalCopyRefused` before anything is written
+    while a failed error remains; warnings and pending rules never block. The
+    findings page is printed on drafts only. The same report gives the same bytes.
+    """
+    if findings is None:
+        findings = check_report(catalogue, report, previous)
+    if final:
+        errors = [f for f in findings if f.blocking]
+        if errors:
+            raise FinalCopyRefused(errors)
+    listed = findings if include_findings_page and not final else None
+    data = ReportDocument(report, catalogue, draft=not final, findings=listed).build()
+    if isinstance(out, str | os.PathLike):
+        _write_atomically(Path(out), data)
+    else:
+        out.write(data)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, flushed to disk, then renamed over ``path``."""
+    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
