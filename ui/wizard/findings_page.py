@@ -1,7 +1,7 @@
 """The last page, "Kiểm tra và xuất": every finding of the report, grouped by page.
 
 Each line can be clicked (or reached with Tab and opened with Enter or Space) to
-go to the field it concerns. The export buttons come later: ``export_bar`` is
+go to the field it concerns. The print buttons live in ``export_bar``, which is
 the place left for them.
 """
 
@@ -121,14 +121,7 @@ class FindingsPage(WizardPage):
             )
         )
         export = QGroupBox("Xuất báo cáo", self)
-        self.export_bar = QHBoxLayout(export)  # the export buttons go here
-        self.export_bar.addWidget(
-            hint(
-                "Chức năng in bản nháp, in bản chính thức và xuất tệp "
-                "gửi cấp trên sẽ có trong phiên bản tới."
-            ),
-            1,
-        )
+        self.export_bar = QHBoxLayout(export)  # filled by ui.wizard.pdf_export
         self.layout_.addWidget(export)
         self._list = QVBoxLayout()
         self.layout_.addLayout(self._list)

@@ -42,6 +42,7 @@ from ui.wizard.header_page import HeaderPage, header_mark, header_missing
 from ui.wizard.live_checks import LiveChecks
 from ui.wizard.marks import counts_text, mark_of
 from ui.wizard.page import FIELD_KEY, WizardPage, put_page, scroll_area
+from ui.wizard.pdf_export import PdfExport
 from ui.wizard.section_page import SectionPage, SectionState
 from ui.wizard.session import HEADER_PREFIX, WINDOW_KEY, ReportSession
 from ui.wizard.side_list import SideList
@@ -173,6 +174,9 @@ class ReportWizard(QWidget):
         if index == self.page_count() - 1:
             findings = FindingsPage()
             findings.field_requested.connect(self.focus_field)
+            self.pdf_export = PdfExport(
+                self.session.store, self.session.report_id, findings.export_bar, findings
+            )
             findings.count(self._entries())
             return findings
         return SectionPage(self.session, self.live, self.states[index - 1].section)
