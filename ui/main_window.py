@@ -1,52 +1,137 @@
-"""The main window: for now the list of reports in the database (the wizard comes later)."""
+"""The main window: the start screen, and the report wizard when a report is open.
 
-from cchc_desktop.store import Store
+The wizard (``ui.wizard.ReportWizard``) is looked up when a report is opened, so
+the window works, and its tests run, in a build that does not have it yet. The
+last report opened is remembered in the database (setting ``last_report``) and
+selected in the list at the next start.
+"""
+
+import importlib
+import importlib.util
+from typing import Any
+
+from cchc_desktop.store import ReportNotFound, Store
 from ui.qt import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
+    QAction,
+    QCloseEvent,
+    QKeySequence,
     QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
+    QStackedWidget,
 )
+from ui.start_screen import StartScreen
 
-STATUS_WORDS = {"draft": "Bản nháp", "ready": "Sẵn sàng", "final": "Chính thức"}
-COLUMNS = ["Đơn vị", "Kỳ báo cáo", "Trạng thái", "Sửa lần cuối"]
+LAST_REPORT = "last_report"
+TITLE = "CCHC Desktop — Báo cáo cải cách hành chính"
+
+
+def wizard_class() -> Any | None:
+    """``ReportWizard`` if this build has the wizard package, else ``None``.
+
+    Only a missing package counts as "not there": an error inside the wizard's
+    own code is raised, not hidden.
+    """
+    if importlib.util.find_spec("ui.wizard") is None:
+        return None
+    return getattr(importlib.import_module("ui.wizard"), "ReportWizard", None)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle("CCHC Desktop — Báo cáo cải cách hành chính")
-        self.resize(1100, 680)
-        self.reports = QTableWidget(0, len(COLUMNS))
-        self.reports.setHorizontalHeaderLabels(COLUMNS)
-        self.reports.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.reports.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.reports.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty_hint = QLabel("Chưa có báo cáo nào trong tệp dữ liệu.")
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(QLabel(f"Tệp dữ liệu: {store.path}"))
-        layout.addWidget(self.reports)
-        layout.addWidget(self.empty_hint)
-        self.setCentralWidget(body)
-        self.reload()
+        self.wizard: Any = None
+        self.setWindowTitle(TITLE)
+        self.setMinimumSize(800, 560)
+        self.resize(1200, 680)
+        self.start_screen = StartScreen(store)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_screen)
+        self.setCentralWidget(self.stack)
+        self._build_menu()
+        self.start_screen.open_requested.connect(self.open_report)
+        last = self._last_report()
+        if last is not None:
+            self.start_screen.reload(select=last)
+        self.start_screen.table.setFocus()
 
-    def reload(self) -> None:
-        """Show the reports as the store has them now."""
-        summaries = self.store.list_reports()
-        self.reports.setRowCount(len(summaries))
-        for row, summary in enumerate(summaries):
-            cells = [
-                summary.unit_name,
-                summary.period_title,
-                STATUS_WORDS.get(str(summary.status), str(summary.status)),
-                f"{summary.updated_at:%d/%m/%Y %H:%M}",
-            ]
-            for column, text in enumerate(cells):
-                self.reports.setItem(row, column, QTableWidgetItem(text))
-        self.empty_hint.setVisible(not summaries)
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Tệp")
+        self.new_action = QAction("Tạo báo cáo &mới…", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.start_screen.on_new_clicked)
+        self.list_action = QAction("&Danh sách báo cáo", self)
+        self.list_action.triggered.connect(self.on_back_to_list)
+        quit_action = QAction("T&hoát", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        menu.addAction(self.new_action)
+        menu.addAction(self.list_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        self._sync_actions()
+
+    def _last_report(self) -> int | None:
+        text = self.store.setting(LAST_REPORT)
+        return int(text) if text and text.isdigit() else None
+
+    def _sync_actions(self) -> None:
+        on_start = self.wizard is None
+        self.new_action.setEnabled(on_start)
+        self.list_action.setEnabled(not on_start)
+
+    # -- switching screens -----------------------------------------------------------
+
+    def open_report(self, report_id: int) -> None:
+        """Show the wizard on this report (and remember it as the last one opened)."""
+        try:
+            self.store.load(report_id)
+        except ReportNotFound as error:
+            self.start_screen.say(str(error), error=True)
+            self.start_screen.reload()
+            return
+        self.store.set_setting(LAST_REPORT, str(report_id))
+        wizard = wizard_class()
+        if wizard is None:
+            self.statusBar().showMessage(
+                "Phiên bản này chưa có phần soạn báo cáo; báo cáo đã được lưu trong danh sách.",
+                8000,
+            )
+            return
+        self._drop_wizard()
+        self.wizard = wizard(self.store, report_id, self)
+        self.wizard.close_requested.connect(self.show_start_screen)
+        self.stack.addWidget(self.wizard)
+        self.stack.setCurrentWidget(self.wizard)
+        report = self.store.load(report_id)
+        self.setWindowTitle(f"{report.unit.name} — {report.period_title} — CCHC Desktop")
+        self._sync_actions()
+
+    def on_back_to_list(self) -> None:
+        """Close the wizard the way its own button does (it saves what is pending first)."""
+        if self.wizard is not None and hasattr(self.wizard, "request_close"):
+            self.wizard.request_close()
+        else:
+            self.show_start_screen()
+
+    def show_start_screen(self) -> None:
+        """Back to the list, reloaded, with the report just closed selected."""
+        self._drop_wizard()
+        self.setWindowTitle(TITLE)
+        self.stack.setCurrentWidget(self.start_screen)
+        self.start_screen.reload(select=self._last_report())
+        self.start_screen.table.setFocus()
+        self._sync_actions()
+
+    def _drop_wizard(self) -> None:
+        if self.wizard is not None:
+            if hasattr(self.wizard, "save_pending"):
+                self.wizard.save_pending()
+            self.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Quitting with a report open: save the text still waiting for a pause in the typing."""
+        if self.wizard is not None and hasattr(self.wizard, "save_pending"):
+            self.wizard.save_pending()
+        super().closeEvent(event)

@@ -1,0 +1,224 @@
+"""The start screen: the list with status and checks, delete and restore, the next period."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop.catalogue import load_catalogue
+from cchc_desktop.checks import Status, check_report
+from cchc_desktop.model import Unit
+from cchc_desktop.store import Store
+from cchc_desktop.units import commune
+from ui.new_report_dialog import NextPeriodDialog, next_period
+from ui.qt import Qt, QTableWidget
+from ui.start_screen import LIST_COLUMNS, StartScreen
+
+TU_KY = Unit.from_official(commune("11074"))
+ERRORS = LIST_COLUMNS.index("Lỗi")
+WARNINGS = LIST_COLUMNS.index("Cảnh báo")
+STATUS = LIST_COLUMNS.index("Trạng thái")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "cchc.sqlite3", load_catalogue(), keep_backups=0) as opened:
+        yield opened
+
+
+def make_screen(qtbot, store: Store) -> StartScreen:
+    screen = StartScreen(store)
+    qtbot.addWidget(screen)
+    screen.show()
+    return screen
+
+
+class Answers:
+    """Stands in for the confirmation box: records the questions, gives set answers."""
+
+    def __init__(self, *answers: bool) -> None:
+        self.answers = list(answers)
+        self.questions: list[str] = []
+
+    def __call__(self, question: str) -> bool:
+        self.questions.append(question)
+        return self.answers.pop(0)
+
+
+def row_of(table: QTableWidget, report_id: int) -> int:
+    for row in range(table.rowCount()):
+        if table.item(row, 0).data(Qt.ItemDataRole.UserRole) == report_id:
+            return row
+    raise AssertionError(f"report {report_id} not listed")
+
+
+def click_row(qtbot, table: QTableWidget, row: int, *, double: bool = False) -> None:
+    centre = table.visualItemRect(table.item(row, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    if double:
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_empty_database_shows_a_hint(qtbot, store: Store) -> None:
+    screen = make_screen(qtbot, store)
+    assert screen.empty_hint.isVisible() and not screen.table.isVisible()
+    assert "Tạo báo cáo mới" in screen.empty_hint.text()
+    assert screen.new_button.isEnabled()
+    assert not screen.open_button.isEnabled() and not screen.delete_button.isEnabled()
+    assert screen.trash_button.text().replace("&", "") == "Thùng rác (0)"
+
+
+def test_lists_status_and_the_checkers_counts(qtbot, store: Store) -> None:
+    q1 = store.create_report(TU_KY, "2026-Q1")
+    store.set_value(q1, "tthc.ho_so.dang_giai_quyet", 10)
+    store.set_status(q1, "final")
+    q2 = store.duplicate(q1, "2026-Q2")
+    store.set_value(q2, "tthc.ho_so.ky_truoc", 3)  # last quarter ended with 10 in progress
+    screen = make_screen(qtbot, store)
+    table = screen.table
+    assert table.rowCount() == 2
+    first, second = row_of(table, q1), row_of(table, q2)
+    assert table.item(first, STATUS).text() == "Chính thức"
+    assert table.item(second, STATUS).text() == "Bản nháp"
+    assert table.item(second, 2).text() == "15/03/2026 – 14/06/2026"
+    for report_id, row in ((q1, first), (q2, second)):
+        findings = check_report(
+            store.catalogue, store.load(report_id), store.previous_report(report_id)
+        )
+        failed = [f for f in findings if f.status == Status.FAILED]
+        errors = sum(1 for f in failed if f.blocking)
+        assert table.item(row, ERRORS).text() == str(errors)
+        assert table.item(row, WARNINGS).text() == str(len(failed) - errors)
+    assert int(table.item(first, ERRORS).text()) > 0
+    assert table.item(first, WARNINGS).text() == "0"
+    assert table.item(second, WARNINGS).text() == "1"  # the cross-period rule, via the previous
+    assert "kỳ trước" in table.item(second, WARNINGS).toolTip()
+
+
+def test_delete_asks_first_then_restore_from_the_trash(qtbot, store: Store) -> None:
+    report_id = store.create_report(TU_KY, "2026-Q1")
+    screen = make_screen(qtbot, store)
+    screen.confirm = Answers(False, True)  # type: ignore[method-assign]
+    click_row(qtbot, screen.table, 0)
+
+    qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
+    assert "Xóa báo cáo quý I năm 2026 của Xã Tứ Kỳ?" in screen.confirm.questions[0]
+    assert [s.id for s in store.list_reports()] == [report_id]  # said no: nothing happened
+
+    qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
+    assert store.list_reports() == []
+    assert [s.id for s in store.list_reports(deleted=True)] == [report_id]
+    assert screen.empty_hint.isVisible()
+    assert "vào thùng rác" in screen.message.text()
+    assert screen.trash_button.text().replace("&", "") == "Thùng rác (1)"
+
+    qtbot.mouseClick(screen.trash_button, Qt.MouseButton.LeftButton)
+    assert screen.in_trash and screen.restore_button.isVisible()
+    assert not screen.new_button.isVisible()
+    assert screen.table.rowCount() == 1 and screen.selected_id() == report_id
+    qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in store.list_reports()] == [report_id]
+    assert not screen.in_trash and screen.selected_id() == report_id
+    assert "Đã khôi phục" in screen.message.text()
+
+
+def test_restore_refused_when_the_period_has_a_new_report(qtbot, store: Store) -> None:
+    old = store.create_report(TU_KY, "2026-Q1")
+    store.delete(old)
+    store.create_report(TU_KY, "2026-Q1")
+    screen = make_screen(qtbot, store)
+    qtbot.mouseClick(screen.trash_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    assert screen.in_trash
+    assert "Không khôi phục được: Đã có báo cáo quý I năm 2026" in screen.message.text()
+    assert [s.id for s in store.list_reports(deleted=True)] == [old]
+
+
+def test_purge_from_the_trash_asks_first(qtbot, store: Store) -> None:
+    report_id = store.create_report(TU_KY, "2026-Q1")
+    store.delete(report_id)
+    screen = make_screen(qtbot, store)
+    screen.confirm = Answers(True)  # type: ignore[method-assign]
+    qtbot.mouseClick(screen.trash_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.purge_button, Qt.MouseButton.LeftButton)
+    assert "KHÔNG khôi phục được" in screen.confirm.questions[0]
+    assert store.list_reports(deleted=True) == []
+    assert screen.empty_hint.text().startswith("Thùng rác trống")
+
+
+def test_keyboard_enter_opens_and_delete_deletes(qtbot, store: Store) -> None:
+    first = store.create_report(TU_KY, "2026-Q1")
+    second = store.create_report(TU_KY, "2026-Q2")
+    screen = make_screen(qtbot, store)
+    screen.confirm = Answers(True)  # type: ignore[method-assign]
+    screen.table.setFocus()
+    assert screen.selected_id() == first
+    qtbot.keyClick(screen.table, Qt.Key.Key_Down)
+    assert screen.selected_id() == second
+    with qtbot.waitSignal(screen.open_requested) as opened:
+        qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert opened.args == [second]
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
+    assert [s.id for s in store.list_reports()] == [first]
+
+
+def test_double_click_and_the_open_button_open(qtbot, store: Store) -> None:
+    report_id = store.create_report(TU_KY, "2026-Q1")
+    screen = make_screen(qtbot, store)
+    with qtbot.waitSignal(screen.open_requested) as opened:
+        click_row(qtbot, screen.table, 0, double=True)
+    assert opened.args == [report_id]
+    with qtbot.waitSignal(screen.open_requested) as opened:
+        qtbot.mouseClick(screen.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [report_id]
+
+
+def test_next_period_copies_into_the_next_quarter(qtbot, store: Store) -> None:
+    q1 = store.create_report(TU_KY, "2026-Q1")
+    store.set_value(q1, "tthc.ho_so.dang_giai_quyet", 10)
+    screen = make_screen(qtbot, store)
+    click_row(qtbot, screen.table, 0)
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    dialog = screen.dialog
+    assert isinstance(dialog, NextPeriodDialog) and dialog.isVisible()
+    assert dialog.period_picker.kind() == "Q2" and dialog.period_picker.year() == 2026
+    with qtbot.waitSignal(screen.open_requested) as opened:
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    new = store.load(opened.args[0])
+    assert new.period == "2026-Q2" and new.unit.code == "11074"
+    assert new.values["tthc.ho_so.ky_truoc"] == 10  # carried from the quarter before
+    assert screen.table.rowCount() == 2 and screen.selected_id() == new.id
+
+
+def test_next_period_can_be_changed_and_refusals_are_shown(qtbot, store: Store) -> None:
+    q1 = store.create_report(TU_KY, "2026-Q1")
+    store.create_report(TU_KY, "2026-Q2")
+    screen = make_screen(qtbot, store)
+    screen.select_report(q1)
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    dialog = screen.dialog
+    assert isinstance(dialog, NextPeriodDialog)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert "Đã có báo cáo quý II năm 2026 của Xã Tứ Kỳ" in dialog.error_label.text()
+    picker = dialog.period_picker
+    picker.kind_combo.setCurrentIndex(picker.kind_combo.findData("H1"))
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert {s.period for s in store.list_reports()} == {"2026-Q1", "2026-Q2", "2026-H1"}
+
+
+@pytest.mark.parametrize(
+    ("code", "proposed"),
+    [
+        ("2026-Q1", ("Q2", 2026)),
+        ("2026-Q3", ("Q4", 2026)),
+        ("2026-Q4", ("Q1", 2027)),
+        ("2026-H1", ("H1", 2027)),
+        ("2026-9M", ("9M", 2027)),
+        ("2026-Y", ("Y", 2027)),
+        ("2026-AH2", ("AH", 2026)),
+    ],
+)
+def test_next_period_proposal(code: str, proposed: tuple[str, int]) -> None:
+    assert next_period(code) == proposed
