@@ -1,57 +1,22 @@
-"""The ``cchc`` command line: create, fill, inspect and check reports without the UI.
-
-Exit codes: 0 done; 1 the check found errors; 2 bad usage or bad input. Every
-message is Vietnamese and no traceback reaches the user.
-"""
+"""Commands on the clerk's reports: create, fill, inspect, check, duplicate, print."""
 
 import argparse
 import json
-import re
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any
 
-from cchc_desktop import __version__, units
-from cchc_desktop.catalogue import Catalogue, CatalogueError, Severity, load_catalogue
-from cchc_desktop.checks import Checker, Finding, Status, compute_derived, has_errors
+from cchc_desktop import units
+from cchc_desktop.catalogue import Severity, load_catalogue
+from cchc_desktop.checks import Checker, Status, compute_derived, has_errors
+from cchc_desktop.cli.common import EXIT_ERRORS, UsageError, finding_line
 from cchc_desktop.model import Unit
-from cchc_desktop.paths import default_db_path
-from cchc_desktop.store import ReportNotFound, Store
+from cchc_desktop.store import Store
 from cchc_desktop.vnformat import format_number
 
-EXIT_ERRORS = 1
-EXIT_USAGE = 2
 
-_ARGPARSE_WORDS = [
-    (r"the following arguments are required: (.*)", r"thiếu tham số: \1"),
-    (r"unrecognized arguments: (.*)", r"không hiểu tham số: \1"),
-    (r"argument (\S+): invalid choice: '([^']*)'.*", r"tham số \1: không có lựa chọn «\2»"),
-    (r"argument (\S+): invalid int value: '([^']*)'", r"tham số \1: «\2» không phải số nguyên"),
-    (r"argument (\S+): expected one argument", r"tham số \1 cần một giá trị"),
-    (r"argument (\S+): not allowed with argument (\S+)", r"tham số \1 không dùng cùng \2"),
-]
-
-
-class UsageError(Exception):
-    """Bad usage or bad input: the message is shown and the exit code is 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        for pattern, words in _ARGPARSE_WORDS:
-            message = re.sub(pattern, words, message)
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"Lỗi: {message}\n")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cchc", description="Báo cáo cải cách hành chính cấp xã (CCHC Desktop)")
-    parser.add_argument("--version", action="version", version=f"cchc {__version__}")
-    parser.add_argument(
-        "--db", type=Path, help="tệp dữ liệu (mặc định: thư mục dữ liệu người dùng)"
-    )
-    commands = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
+def register(commands: "argparse._SubParsersAction[Any]") -> None:
+    """Add the report commands; each runs with the open store."""
     new = commands.add_parser("new", help="tạo báo cáo mới, in ra số báo cáo")
     new.add_argument("--unit", help="mã xã, phường chính thức (5 chữ số)")
     new.add_argument("--unit-name", help="tên đơn vị tự nhập (báo cáo cũ, không có mã)")
@@ -60,25 +25,31 @@ def _parser() -> argparse.ArgumentParser:
         "--period", required=True, help="kỳ: 2026-Q1…Q4, 2026-H1, 2026-9M, 2026-Y, 2026-AH1"
     )
     new.add_argument("--title", default="", help="tên kỳ báo cáo đột xuất")
-    commands.add_parser("list", help="danh sách báo cáo")
+    new.set_defaults(with_store=_new)
+    commands.add_parser("list", help="danh sách báo cáo").set_defaults(with_store=_list)
     show = commands.add_parser("show", help="xem một báo cáo")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true", help="in dạng JSON")
+    show.set_defaults(with_store=_show)
     set_ = commands.add_parser("set", help="nhập một số liệu (để trống để xóa)")
     set_.add_argument("id", type=int)
     set_.add_argument("indicator", help="mã chỉ tiêu, ví dụ tthc.ho_so.tiep_nhan")
     set_.add_argument("value")
+    set_.set_defaults(with_store=_set)
     text = commands.add_parser("text", help="nhập nội dung một mục, hoặc một trường header.*")
     text.add_argument("id", type=int)
     text.add_argument("field", help="ví dụ tthc.ket_qua, header.place, header.recipients")
     text.add_argument("text", help="nội dung, hoặc - để đọc từ đầu vào chuẩn")
+    text.set_defaults(with_store=_text)
     check = commands.add_parser("check", help="kiểm tra số liệu; mã thoát 1 nếu còn lỗi")
     check.add_argument("id", type=int)
     check.add_argument("--json", action="store_true", help="in dạng JSON")
+    check.set_defaults(with_store=_check)
     duplicate = commands.add_parser("duplicate", help="tạo báo cáo kỳ mới từ kỳ trước")
     duplicate.add_argument("id", type=int)
     duplicate.add_argument("--period", required=True)
     duplicate.add_argument("--title", default="")
+    duplicate.set_defaults(with_store=_duplicate)
     pdf = commands.add_parser(
         "pdf", help="in báo cáo ra tệp PDF; mã thoát 1 nếu bản chính thức còn lỗi"
     )
@@ -92,9 +63,10 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="bản dự thảo có thêm trang cuối liệt kê lỗi, cảnh báo",
     )
+    pdf.set_defaults(with_store=_pdf)
     catalogue = commands.add_parser("catalogue", help="danh mục chỉ tiêu và quy tắc")
     catalogue.add_argument("--json", action="store_true", help="in dạng JSON")
-    return parser
+    catalogue.set_defaults(alone=_catalogue)
 
 
 def _new(store: Store, args: argparse.Namespace) -> int:
@@ -177,14 +149,6 @@ def _header_value(name: str, text: str) -> object:
     return text
 
 
-_SEVERITY_WORDS = {Severity.ERROR: "LỖI", Severity.WARNING: "CẢNH BÁO"}
-
-
-def _finding_line(finding: Finding) -> str:
-    kind = "CHỜ SỐ LIỆU" if finding.status == Status.PENDING else _SEVERITY_WORDS[finding.severity]
-    return f"{kind} [{finding.section}] {finding.message}"
-
-
 def _check(store: Store, args: argparse.Namespace) -> int:
     report = store.load(args.id)
     previous = store.previous_report(args.id)
@@ -195,7 +159,7 @@ def _check(store: Store, args: argparse.Namespace) -> int:
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            print(_finding_line(finding))
+            print(finding_line(finding))
         errors = sum(
             1 for f in findings if f.status == Status.FAILED and f.severity == Severity.ERROR
         )
@@ -232,7 +196,7 @@ def _pdf(store: Store, args: argparse.Namespace) -> int:
     except FinalCopyRefused as refused:
         print(f"Lỗi: {refused}", file=sys.stderr)
         for finding in refused.errors:
-            print(_finding_line(finding), file=sys.stderr)
+            print(finding_line(finding), file=sys.stderr)
         return EXIT_ERRORS
     except OSError as error:
         raise UsageError(f"không ghi được tệp {output}: {error.strerror or error}") from None
@@ -241,8 +205,9 @@ def _pdf(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _catalogue(catalogue: Catalogue, as_json: bool) -> int:
-    if as_json:
+def _catalogue(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    if args.json:
         print(catalogue.model_dump_json(indent=2))
         return 0
     print(f"Danh mục {catalogue.id} phiên bản {catalogue.version}: {catalogue.title}")
@@ -252,36 +217,3 @@ def _catalogue(catalogue: Catalogue, as_json: bool) -> int:
             mark = " (tính tự động)" if indicator.derived else ""
             print(f"  {indicator.id}: {indicator.label} ({indicator.unit}){mark}")
     return 0
-
-
-_COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
-    "new": _new,
-    "list": _list,
-    "show": _show,
-    "set": _set,
-    "text": _text,
-    "check": _check,
-    "duplicate": _duplicate,
-    "pdf": _pdf,
-}
-
-
-def run(argv: Sequence[str] | None = None) -> int:
-    """Parse and run one command; returns the exit code."""
-    args = _parser().parse_args(argv)
-    try:
-        catalogue = load_catalogue()
-        if args.command == "catalogue":
-            return _catalogue(catalogue, args.json)
-        with Store.open(args.db or default_db_path(), catalogue) as store:
-            for notice in store.notices:
-                print(notice, file=sys.stderr)
-            return _COMMANDS[args.command](store, args)
-    except (UsageError, ValueError, KeyError, ReportNotFound, CatalogueError) as error:
-        message = error.args[0] if error.args else str(error)
-        print(f"Lỗi: {message}", file=sys.stderr)
-        return EXIT_USAGE
-
-
-def main() -> None:
-    sys.exit(run())
