@@ -151,6 +151,23 @@ def m003_settings(db: "Database") -> None:
     )
 
 
+@_migration
+def m004_exports(db: "Database") -> None:
+    """Bookkeeping of bundles sent to the province: what was exported last, and when.
+
+    ``reports.revision`` (present since m001) becomes the number of the last
+    exported bundle (0: never exported); ``exported_hash`` is the SHA-256 of that
+    bundle's content without its time and revision, so that exporting an
+    unchanged report writes the same revision again; ``exported_at`` is that
+    bundle's ``created_at`` (ISO, with offset), reused for a byte-identical copy.
+    """
+    _run(
+        db,
+        "ALTER TABLE reports ADD COLUMN exported_hash TEXT",
+        "ALTER TABLE reports ADD COLUMN exported_at TEXT",
+    )
+
+
 def applied_names(conn: sqlite3.Connection) -> list[str]:
     """The migrations recorded in the file, in the order applied (plain ``sqlite3``)."""
     exists = conn.execute(

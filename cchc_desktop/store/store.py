@@ -27,10 +27,11 @@ from cchc_desktop.model import (
     nfc,
     validate_header_field,
 )
-from cchc_desktop.store import backups, reports
+from cchc_desktop.store import backups, exports, reports
 from cchc_desktop.store import history as edits
 from cchc_desktop.store.copying import carried_texts, carried_values, place_of
 from cchc_desktop.store.database import daily_backup, open_database, transaction
+from cchc_desktop.store.exports import ExportState
 from cchc_desktop.store.history import Change, Target
 from cchc_desktop.store.records import (
     HEADER_PREFIX,
@@ -274,6 +275,19 @@ class Store:
         text = reports.live_row(self._conn, report_id)["position"]
         loaded = json.loads(text) if text else {}
         return loaded if isinstance(loaded, dict) else {}
+
+    # -- bundles sent to the province ------------------------------------------------
+
+    def export_state(self, report_id: int) -> ExportState:
+        """The last bundle exported of this report (revision 0 when never exported)."""
+        return exports.state(self._conn, report_id)
+
+    def record_export(
+        self, report_id: int, revision: int, content_hash: str, exported_at: dt.datetime
+    ) -> None:
+        """Remember a bundle written and verified; not an edit (no history, no undo)."""
+        with self._write() as conn:
+            exports.record(conn, report_id, revision, content_hash, exported_at)
 
     # -- app settings ----------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import overload
 
 from cchc_desktop.checks import Finding
 from cchc_desktop.store import Store
+from ui.bundle_export import add_bundle_button
 from ui.qt import (
     QApplication,
     QCloseEvent,
@@ -175,6 +176,9 @@ class ReportWizard(QWidget):
             findings = FindingsPage()
             findings.field_requested.connect(self.focus_field)
             self.pdf_export = PdfExport(
+                self.session.store, self.session.report_id, findings.export_bar, findings
+            )
+            self.bundle_button = add_bundle_button(
                 self.session.store, self.session.report_id, findings.export_bar, findings
             )
             findings.count(self._entries())

@@ -1,0 +1,180 @@
+"""Writing a report's bundle onto a USB stick, so that a pulled stick never leaves half a file.
+
+Three steps, so that the UI can run the slow middle one off its thread (the store
+belongs to the thread that opened it):
+
+1. :func:`prepare_bundle` (store thread): loads the report, checks it against the
+   previous period, and decides the revision — the last one again when nothing
+   changed since it was exported (then the bundle is byte-identical to it), the
+   next one otherwise (above any revision a deleted report of the same unit and
+   period was sent with);
+2. :func:`write_bundle_file` (any thread): temp file in the target folder,
+   flushed and fsynced, renamed over the final name, folder fsynced, then read
+   back and verified;
+3. :meth:`PreparedBundle.record` (store thread): remembers what was exported.
+
+:func:`export_bundle` does all three.
+"""
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc_desktop.bundle.building import build_bundle, bundle_file_name
+from cchc_desktop.bundle.format import Bundle, BundleError, bundle_bytes, checksum
+from cchc_desktop.bundle.reading import parse_bundle
+from cchc_desktop.checks import check_report
+from cchc_desktop.store import Store
+
+_PROBE_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+class ExportError(BundleError):
+    """The bundle could not be written; the message says where and why, in Vietnamese."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, "write")
+
+
+@dataclass(frozen=True)
+class PreparedBundle:
+    """A bundle ready to write, and what the store records once it is written."""
+
+    report_id: int
+    bundle: Bundle
+    content_hash: str
+    changed: bool  # a new revision (False: the last export again, byte for byte)
+
+    @property
+    def file_name(self) -> str:
+        return bundle_file_name(self.bundle)
+
+    def record(self, store: Store) -> None:
+        """Remember this export in the store (call once the file is written)."""
+        store.record_export(
+            self.report_id, self.bundle.revision, self.content_hash, self.bundle.created_at
+        )
+
+
+def content_hash(bundle: Bundle) -> str:
+    """SHA-256 of what the bundle says, without when it was written or its revision."""
+    payload = bundle.payload()
+    del payload["created_at"], payload["revision"]
+    return checksum(payload)
+
+
+def prepare_bundle(
+    store: Store, report_id: int, *, now: dt.datetime | None = None
+) -> PreparedBundle:
+    """The bundle to export now, with the checker's findings against the previous period.
+
+    ``BundleError`` when the report has no official unit code.
+    """
+    catalogue = store.catalogue
+    report = store.load(report_id)
+    previous = store.previous_report(report_id)
+    findings = check_report(catalogue, report, previous)
+    state = store.export_state(report_id)
+    probe = build_bundle(report, catalogue, findings, revision=1, created_at=_PROBE_TIME)
+    digest = content_hash(probe)
+    created_at: dt.datetime | None = now
+    revision, changed = state.unit_period_revision + 1, True
+    if state.revision >= 1 and state.content_hash == digest and state.exported_at:
+        revision, created_at, changed = state.revision, state.exported_at, False
+    bundle = build_bundle(report, catalogue, findings, revision=revision, created_at=created_at)
+    return PreparedBundle(report_id, bundle, digest, changed)
+
+
+def _words(error: OSError, folder: Path) -> str:
+    code = error.errno
+    if code == errno.ENOENT:
+        return f"Không tìm thấy thư mục «{folder}» (USB có thể đã bị rút). Hãy cắm lại và thử lại."
+    if code in (errno.EACCES, errno.EPERM):
+        return f"Không có quyền ghi vào thư mục «{folder}». Hãy chọn thư mục khác."
+    if code == errno.EROFS:
+        return f"Thư mục «{folder}» chỉ cho đọc (USB đang bị khóa ghi?). Hãy chọn nơi khác."
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return f"Ổ đĩa chứa «{folder}» đã đầy, không đủ chỗ ghi gói dữ liệu. Hãy xóa bớt tệp."
+    if code == errno.EIO:
+        return f"Lỗi thiết bị khi ghi vào «{folder}» (USB bị rút hoặc hỏng?). Hãy thử lại."
+    return f"Không ghi được gói dữ liệu vào «{folder}»: {error.strerror or error}."
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows cannot open a folder, and needs not."""
+    if os.name != "posix":
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass  # some file systems (FAT on a stick, network shares) refuse; the data is synced
+    finally:
+        os.close(handle)
+
+
+def write_bundle_file(bundle: Bundle, folder: Path | str) -> Path:
+    """Write ``bundle`` into ``folder`` under :func:`bundle_file_name`; returns its path.
+
+    The final name only ever holds the previous file or the complete new one. The
+    new file is read back and its checksum verified; ``ExportError`` (Vietnamese)
+    for a missing, read-only or full folder, or a file that does not read back.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ExportError(_words(OSError(errno.ENOENT, "not found"), folder))
+    data = bundle_bytes(bundle)
+    target = folder / bundle_file_name(bundle)
+    partial: str | None = None
+    try:
+        handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, target)
+        partial = None
+        _fsync_folder(folder)
+        written = target.read_bytes()
+    except OSError as error:
+        raise ExportError(_words(error, folder)) from error
+    finally:
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
+    _verify(written, data, bundle, target)
+    return target
+
+
+def _verify(written: bytes, data: bytes, bundle: Bundle, target: Path) -> None:
+    try:
+        if written != data:
+            raise BundleError("nội dung đọc lại khác nội dung đã ghi", "checksum")
+        if parse_bundle(written).sha256 != bundle.sha256:
+            raise BundleError("mã kiểm tra đọc lại khác", "checksum")
+    except BundleError as error:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise ExportError(
+            f"Tệp «{target}» ghi ra bị hỏng khi đọc lại ({error.reason}); đã xóa tệp hỏng. "
+            "Hãy thử lại hoặc dùng USB khác."
+        ) from error
+
+
+def export_bundle(store: Store, report_id: int, folder: Path | str) -> Path:
+    """Write the report's bundle into ``folder`` and record the export; returns the file.
+
+    The revision grows only when the report changed since its last export;
+    exporting again unchanged rewrites the same file, byte for byte.
+    """
+    prepared = prepare_bundle(store, report_id)
+    path = write_bundle_file(prepared.bundle, folder)
+    prepared.record(store)
+    return path

@@ -1,0 +1,237 @@
+"""Exporting bundles: revisions, atomic writes onto a stick that may fail, and the CLI."""
+
+import errno
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from cchc_desktop.bundle import (
+    BundleError,
+    ExportError,
+    export_bundle,
+    prepare_bundle,
+    read_bundle,
+    write_bundle_file,
+)
+from cchc_desktop.bundle import export as export_module
+from cchc_desktop.bundle.schema import schema_path
+from cchc_desktop.catalogue import Catalogue, load_catalogue
+from cchc_desktop.cli import run
+from cchc_desktop.demo import create_demo_report
+from cchc_desktop.model import Unit
+from cchc_desktop.store import Store
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "cchc.sqlite3"
+
+
+@pytest.fixture
+def store(db: Path, catalogue: Catalogue):
+    with Store.open(db, catalogue, keep_backups=0) as opened:
+        yield opened
+
+
+@pytest.fixture
+def report_id(store: Store) -> int:
+    return create_demo_report(store)
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Path:
+    folder = tmp_path / "USB"
+    folder.mkdir()
+    return folder
+
+
+def assert_valid_file(path: Path, catalogue: Catalogue) -> None:
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(path.read_bytes()), schema)
+    read_bundle(path, catalogue)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".cchc.json"))
+
+
+def test_the_revision_grows_only_after_a_change(store, report_id, stick, catalogue):
+    first = export_bundle(store, report_id, stick)
+    assert first.name == "11074_Xa-Tu-Ky_2026-Q1_r001.cchc.json"
+    assert_valid_file(first, catalogue)
+    data = first.read_bytes()
+    again = export_bundle(store, report_id, stick)
+    assert again == first and again.read_bytes() == data  # byte for byte the same
+    assert store.export_state(report_id).revision == 1
+    assert store.list_reports()[0].revision == 1
+
+    store.set_value(report_id, "tthc.ho_so.tiep_nhan", "1.731")
+    second = export_bundle(store, report_id, stick)
+    assert second.name.endswith("_r002.cchc.json")
+    assert read_bundle(second, catalogue).values["tthc.ho_so.tiep_nhan"] == 1731
+    assert first.read_bytes() == data  # the older revision stays as it was
+    store.set_status(report_id, "ready")
+    assert export_bundle(store, report_id, stick).name.endswith("_r003.cchc.json")
+    store.set_text(report_id, "tthc.ket_qua", "Khác.")
+    store.undo(report_id)  # back to what revision 3 said: no new revision
+    assert export_bundle(store, report_id, stick).name.endswith("_r003.cchc.json")
+    assert leftovers(stick) == []
+
+
+def test_a_report_typed_again_after_deletion_sends_a_higher_revision(store, report_id, stick):
+    export_bundle(store, report_id, stick)
+    store.set_value(report_id, "tthc.ho_so.tiep_nhan", "1.731")
+    export_bundle(store, report_id, stick)
+    store.delete(report_id)
+    again = create_demo_report(store)
+    assert export_bundle(store, again, stick).name.endswith("_r003.cchc.json")
+
+
+def test_findings_are_those_at_export_time_against_the_previous_period(
+    store, report_id, stick, catalogue
+):
+    next_id = store.duplicate(report_id, "2026-Q2")
+    bundle = read_bundle(export_bundle(store, next_id, stick), catalogue)
+    rules = {f.rule_id for f in bundle.finding_list()}
+    assert "tthc.ho_so.ky_truoc_khop_bao_cao_truoc" not in {
+        f.rule_id for f in bundle.finding_list() if f.status == "pending"
+    }
+    assert rules  # a copied report still misses its flows: the checker says so
+
+
+def test_a_failed_rename_leaves_the_previous_file_and_no_temp(store, report_id, stick, monkeypatch):
+    first = export_bundle(store, report_id, stick)
+    data = first.read_bytes()
+    store.set_value(report_id, "tthc.ho_so.tiep_nhan", "1.731")
+    prepared = prepare_bundle(store, report_id)
+    same_name = prepared.bundle.model_copy(update={"revision": 1})  # overwrite r001
+
+    def full(*args: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export_module.os, "replace", full)
+    with pytest.raises(ExportError) as raised:
+        write_bundle_file(same_name, stick)
+    assert "đã đầy" in str(raised.value)
+    assert first.read_bytes() == data
+    assert leftovers(stick) == []
+    assert store.export_state(report_id).revision == 1  # nothing recorded
+
+
+def test_a_write_cut_half_way_leaves_the_previous_file_and_no_temp(
+    store, report_id, stick, monkeypatch, catalogue
+):
+    first = export_bundle(store, report_id, stick)
+    data = first.read_bytes()
+    real_fdopen = os.fdopen
+
+    class PulledStick:
+        def __init__(self, stream: Any) -> None:
+            self._stream = stream
+
+        def __enter__(self) -> "PulledStick":
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self._stream.close()
+
+        def write(self, chunk: bytes) -> int:
+            self._stream.write(chunk[: len(chunk) // 2])
+            raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(
+        export_module.os, "fdopen", lambda *a, **k: PulledStick(real_fdopen(*a, **k))
+    )
+    prepared = prepare_bundle(store, report_id)
+    with pytest.raises(ExportError, match="USB bị rút hoặc hỏng"):
+        write_bundle_file(prepared.bundle, stick)
+    assert first.read_bytes() == data
+    assert leftovers(stick) == []
+    read_bundle(first, catalogue)
+
+
+def test_a_file_that_does_not_read_back_is_removed(store, report_id, stick, monkeypatch):
+    prepared = prepare_bundle(store, report_id)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: b"{ broken")
+    with pytest.raises(ExportError, match="bị hỏng khi đọc lại"):
+        write_bundle_file(prepared.bundle, stick)
+    assert list(stick.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.EACCES, "Không có quyền ghi"),
+        (errno.EROFS, "chỉ cho đọc"),
+        (errno.ENOSPC, "đã đầy"),
+        (errno.ENAMETOOLONG, "Không ghi được gói dữ liệu"),
+    ],
+)
+def test_os_errors_are_explained(store, report_id, stick, monkeypatch, code, words):
+    prepared = prepare_bundle(store, report_id)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(export_module.tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError) as raised:
+        write_bundle_file(prepared.bundle, stick)
+    assert words in raised.value.reason and str(stick) in raised.value.reason
+
+
+def test_a_missing_folder_is_explained(store, report_id, tmp_path):
+    with pytest.raises(ExportError, match=r"Không tìm thấy thư mục .*USB có thể đã bị rút"):
+        export_bundle(store, report_id, tmp_path / "gone")
+    assert store.export_state(report_id).revision == 0
+
+
+def test_a_report_without_unit_code_is_not_exported(store, stick):
+    report_id = store.create_report(Unit(name="Xã Cũ"), "2022-Q3")
+    with pytest.raises(BundleError, match="không có mã đơn vị chính thức"):
+        export_bundle(store, report_id, stick)
+    assert list(stick.iterdir()) == []
+
+
+# -- the command line -----------------------------------------------------------------
+
+
+def test_cli_bundle_and_verify(db, report_id, store, stick, capsys, catalogue):
+    store.close()
+    assert run(["--db", str(db), "bundle", str(report_id), "-o", str(stick)]) == 0
+    out, err = capsys.readouterr()
+    path = Path(out.strip())
+    assert path.parent == stick and path.name.endswith("_r001.cchc.json")
+    assert "lần gửi 1" in err
+    assert_valid_file(path, catalogue)
+
+    assert run(["verify", str(path)]) == 0
+    out, _ = capsys.readouterr()
+    assert out.startswith("Hợp lệ: 11074 Xã Tứ Kỳ — quý I năm 2026, lần gửi 1, bản nháp, ")
+    assert out.count("\n") == 1
+
+    cut = stick / "cut.cchc.json"
+    cut.write_bytes(path.read_bytes()[:-10])
+    assert run(["verify", str(cut)]) == 1
+    _, err = capsys.readouterr()
+    assert err.startswith("Không hợp lệ: Tệp «cut.cchc.json»: tệp bị cắt cụt")
+
+
+def test_cli_bundle_errors(db, store, stick, tmp_path, capsys):
+    old = store.create_report(Unit(name="Xã Cũ"), "2022-Q3")
+    store.close()
+    assert run(["--db", str(db), "bundle", str(old), "-o", str(stick)]) == 2
+    assert "không có mã đơn vị chính thức" in capsys.readouterr().err
+    assert run(["--db", str(db), "bundle", "999", "-o", str(stick)]) == 2
+    assert "Không tìm thấy báo cáo số 999" in capsys.readouterr().err
+    assert run(["--db", str(db), "bundle", str(old), "-o", str(tmp_path / "x")]) == 2
+    assert run(["verify", str(tmp_path / "none.cchc.json")]) == 1
+    assert "không tìm thấy tệp" in capsys.readouterr().err

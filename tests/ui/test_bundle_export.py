@@ -1,0 +1,153 @@
+""" "Gửi báo cáo (USB)": the dialog offers sticks, writes the bundle (and the PDF) off the UI
+thread, records the export and says exactly what it wrote where."""
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from cchc_desktop.bundle import read_bundle
+from cchc_desktop.catalogue import load_catalogue
+from cchc_desktop.demo import create_demo_report
+from cchc_desktop.model import Unit
+from cchc_desktop.store import Store
+from ui.bundle_export import (
+    BUTTON_TEXT,
+    BundleExportDialog,
+    Volume,
+    add_bundle_button,
+    looks_removable,
+    size_words,
+)
+from ui.qt import QHBoxLayout, QPushButton, QWidget
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "t.sqlite3", load_catalogue(), keep_backups=0) as opened:
+        yield opened
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Path:
+    folder = tmp_path / "USB KINGSTON"
+    folder.mkdir()
+    return folder
+
+
+def open_dialog(qtbot, monkeypatch, store: Store, report_id: int, volumes: list[Volume]):
+    monkeypatch.setattr(BundleExportDialog, "volumes", lambda self: volumes)
+    dialog = BundleExportDialog(store, report_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_bundle_and_pdf_are_written_on_the_stick(qtbot, monkeypatch, store, stick):
+    report_id = create_demo_report(store)
+    dialog = open_dialog(
+        qtbot, monkeypatch, store, report_id, [Volume(stick, "KINGSTON", 3 * 1024**3)]
+    )
+    assert dialog.places.count() == 1
+    assert "KINGSTON" in dialog.places.item(0).text()
+    assert "còn trống 3,0 GB" in dialog.places.item(0).text()
+    assert dialog.write_button.isEnabled()
+    dialog.with_pdf.setChecked(True)
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None or dialog.failure is not None, timeout=30000)
+    assert dialog.failure is None
+    written = dialog.written
+    bundle_path = stick / "11074_Xa-Tu-Ky_2026-Q1_r001.cchc.json"
+    pdf_path = stick / "11074_Xa-Tu-Ky_2026-Q1_r001_du-thao.pdf"
+    assert (written.bundle, written.pdf) == (bundle_path, pdf_path)
+    assert read_bundle(bundle_path, store.catalogue).unit_code == "11074"
+    assert "DỰ THẢO" in PdfReader(pdf_path).pages[0].extract_text()
+    text = dialog.message.text()
+    assert "lần gửi 1" in text and str(bundle_path) in text and str(pdf_path) in text
+    assert dialog.open_button.isVisible()
+    assert store.export_state(report_id).revision == 1
+    assert sorted(p.name for p in stick.iterdir()) == [bundle_path.name, pdf_path.name]
+
+
+def test_another_folder_can_be_chosen(qtbot, monkeypatch, store, tmp_path):
+    report_id = create_demo_report(store)
+    dialog = open_dialog(qtbot, monkeypatch, store, report_id, [])
+    assert not dialog.write_button.isEnabled()
+    assert "Chưa thấy USB nào" in dialog.message.text()
+    other = tmp_path / "Gửi tỉnh"
+    other.mkdir()
+    monkeypatch.setattr(dialog, "ask_folder", lambda: other)
+    dialog.other_button.click()
+    assert dialog.chosen_folder() == other
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30000)
+    assert dialog.written.bundle.parent == other and dialog.written.pdf is None
+    dialog.write_button.click()  # again, unchanged: the same revision, said so
+    qtbot.waitUntil(lambda: "không đổi" in dialog.message.text(), timeout=30000)
+    assert [p.name for p in other.iterdir()] == ["11074_Xa-Tu-Ky_2026-Q1_r001.cchc.json"]
+
+
+def test_a_final_copy_with_errors_is_refused_and_nothing_written(qtbot, monkeypatch, store, stick):
+    report_id = create_demo_report(store)
+    store.set_value(report_id, "tthc.ho_so.da_giai_quyet", 1)
+    store.set_status(report_id, "final")
+    dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
+    assert "chưa in được bản chính thức" in dialog.pdf_note.text()
+    dialog.with_pdf.setChecked(True)
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.failure is not None, timeout=30000)
+    assert "Chưa in được bản chính thức" in dialog.message.text()
+    assert list(stick.iterdir()) == []
+    assert store.export_state(report_id).revision == 0
+
+
+def test_a_failed_write_is_explained(qtbot, monkeypatch, store, stick):
+    report_id = create_demo_report(store)
+    dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
+    stick.rmdir()  # the stick was pulled after the dialog listed it
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.failure is not None, timeout=30000)
+    assert "Không tìm thấy thư mục" in dialog.message.text()
+    assert store.export_state(report_id).revision == 0
+
+
+def test_a_report_without_unit_code_cannot_be_sent(qtbot, monkeypatch, store, stick):
+    report_id = store.create_report(Unit(name="Xã Cũ"), "2022-Q3")
+    dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
+    assert "không có mã đơn vị chính thức" in dialog.message.text()
+    assert not dialog.write_button.isEnabled()
+
+
+def test_the_button_goes_before_the_bar_stretch(qtbot, store):
+    report_id = create_demo_report(store)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bar = QHBoxLayout(parent)
+    bar.addWidget(QPushButton("PDF", parent))
+    bar.addStretch(1)
+    button = add_bundle_button(store, report_id, bar, parent)
+    assert button.text() == BUTTON_TEXT
+    assert bar.itemAt(1).widget() is button and bar.itemAt(2).spacerItem() is not None
+
+
+@pytest.mark.parametrize(
+    ("root", "platform", "expected"),
+    [
+        ("/media/hoa/KINGSTON", "linux", True),
+        ("/run/media/hoa/USB", "linux", True),
+        ("/", "linux", False),
+        ("/home", "linux", False),
+        ("E:/", "win32", True),
+        ("C:/", "win32", False),
+        ("/Volumes/USB", "darwin", True),
+        ("/", "darwin", False),
+    ],
+)
+def test_removable_volumes_are_recognised(root, platform, expected):
+    assert looks_removable(root, platform, system_drive="C:") is expected
+
+
+def test_sizes_read_the_vietnamese_way():
+    assert size_words(3435973836) == "3,2 GB"
+    assert size_words(5 * 1024**2) == "5,0 MB"
+    assert size_words(12) == "12 byte"
