@@ -18,8 +18,13 @@ DB_ENV = "CCHC_DB"
 
 
 def data_dir() -> Path:
-    """The user's data folder for the app (not created here)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """The user's own data folder for the app (not created here).
+
+    Local, not roaming: on a domain PC a roaming profile would carry the
+    database across the network at every log-on. Each Windows account has its
+    own ``%LOCALAPPDATA%``, so two clerks on one PC keep separate databases.
+    """
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
 def default_db_path() -> Path:
