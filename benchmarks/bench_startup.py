@@ -5,7 +5,9 @@ paint (start screen, database holding the demo report), against
 ``benchmarks.bare_wizard``; target ≤ 1.5×. (b) Peak resident memory with the
 demo report open in the wizard, against the same floor; target ≤ 1.3×. Both
 children run offscreen with ``CCHC_EXIT_AFTER_PAINT=1`` (``ui.first_paint``),
-interleaved, after one warm-up each; medians are compared. Run with
+interleaved, after one warm-up each; medians are compared. The warm-up also
+writes the bytecode the later runs read (in the run's temporary folder), as an
+installed app has it, even where ``PYTHONDONTWRITEBYTECODE`` is set. Run with
 ``python -m benchmarks.bench_startup [--runs N] [--profile]``; ``--profile``
 also lists the app's slowest imports (``python -X importtime``).
 """
@@ -30,43 +32,52 @@ _PROBE = re.compile(r"first-paint epoch=(?P<epoch>[\d.]+) peak_kb=(?P<peak>\d+)"
 _ROOT = Path(__file__).resolve().parent.parent
 
 
-def _environment() -> dict[str, str]:
+def environment(bytecode: Path) -> dict[str, str]:
+    """The children's environment: offscreen, probe on, bytecode cached in ``bytecode``.
+
+    A ``PYTHONDONTWRITEBYTECODE`` inherited from the shell would make every run compile
+    the app's own modules again (about 25 ms), which no installed app does.
+    """
     env = dict(os.environ, CCHC_EXIT_AFTER_PAINT="1", QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_ROOT), env.get("PYTHONPATH")]))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(bytecode)
     return env
 
 
-def measure(command: list[str]) -> tuple[float, int]:
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Seconds from spawn to first paint, and peak KiB, of one child run."""
     started = time.time()
-    done = subprocess.run(
-        command, env=_environment(), capture_output=True, text=True, timeout=120, cwd=_ROOT
-    )
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=_ROOT)
     found = _PROBE.search(done.stdout)
     if done.returncode != 0 or not found:
         raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
     return float(found["epoch"]) - started, int(found["peak"])
 
 
-def medians(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, int]]:
+def medians(
+    commands: dict[str, list[str]], runs: int, env: dict[str, str]
+) -> dict[str, tuple[float, int]]:
     """Median time and median peak memory per command, runs interleaved."""
     samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
     for command in commands.values():
-        measure(command)  # warm-up: page cache, .pyc files, font cache
+        measure(command, env)  # warm-up: page cache, .pyc files, font cache
     for _ in range(runs):
         for name, command in commands.items():
-            samples[name].append(measure(command))
+            samples[name].append(measure(command, env))
     return {
         name: (statistics.median(t for t, _ in runs_), int(statistics.median(m for _, m in runs_)))
         for name, runs_ in samples.items()
     }
 
 
-def slowest_imports(command: list[str], count: int = 12) -> list[tuple[float, str]]:
+def slowest_imports(
+    command: list[str], env: dict[str, str], count: int = 12
+) -> list[tuple[float, str]]:
     """The app's imports with the largest cumulative time (ms), from ``-X importtime``."""
     done = subprocess.run(
         [command[0], "-X", "importtime", *command[1:]],
-        env=_environment(),
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
@@ -96,8 +107,9 @@ def run(runs: int = 7, profile: bool = False) -> None:
             "start": app,
             "report": [*app, "--report", str(report_id)],
         }
-        results = medians(commands, runs)
-        slow = slowest_imports(app) if profile else []
+        env = environment(Path(folder) / "bytecode")
+        results = medians(commands, runs, env)
+        slow = slowest_imports(app, env) if profile else []
     floor_s, floor_kb = results["floor"]
     start_s, _ = results["start"]
     _, report_kb = results["report"]

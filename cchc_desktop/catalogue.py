@@ -2,19 +2,22 @@
 
 The catalogue file (TOML, in ``resources/catalogue/``) says what a report holds;
 the rest of the product is one generic engine over it, with no code per field.
+Its classes are light frozen records (``cchc_desktop.record``), not pydantic models:
+the catalogue is read at every start, before the first window is painted.
 """
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
+from cchc_desktop.record import Invalid, Record
 from cchc_desktop.resources import resource_path
 from cchc_desktop.vnformat import Number, format_number, parse_number
 
@@ -37,14 +40,16 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+# The patterns of ids: lower-case ASCII, digits and ``_``, parts joined by dots.
+_NAME = {"pattern": r"[a-z0-9_]+"}
+_INDICATOR_ID = {"pattern": r"[a-z0-9_]+(\.[a-z0-9_]+)+"}
+_RULE_ID = {"pattern": r"[a-z0-9_.]+"}
 
 
-class Indicator(_Frozen):
+class Indicator(Record):
     """One figure of the report, e.g. ``tthc.ho_so.tiep_nhan``."""
 
-    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+    id: str = field(metadata=_INDICATOR_ID)
     label: str
     short: str | None = None
     unit: str
@@ -104,10 +109,10 @@ class Indicator(_Frozen):
         return value.normalize() if value else Decimal(0)
 
 
-class Narrative(_Frozen):
+class Narrative(Record):
     """A free-text field of a section, e.g. results or shortcomings."""
 
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    id: str = field(metadata=_NAME)
     label: str
     help: str = ""
 
@@ -120,18 +125,18 @@ PLACEHOLDER = re.compile(r"\{(?P<guard>\?)?(?P<name>[a-z0-9_.]+)(?::(?P<format>s
 WINDOW_PLACEHOLDERS = frozenset({"tu_ngay", "den_ngay"})
 
 
-class Clause(_Frozen):
+class Clause(Record):
     """A clause with a wording for when its first figure is 0 (``""`` drops the clause)."""
 
     text: str
     zero: str | None = None
 
 
-class Sentence(_Frozen):
+class Sentence(Record):
     """Figures written as a clerk writes them: clauses printed only when all their
     placeholders are filled, joined as written (each carries its own ``, ``/``; ``)."""
 
-    clauses: tuple[str | Clause, ...] = Field(min_length=1)
+    clauses: tuple[str | Clause, ...] = field(metadata={"min_length": 1})
 
     def clause_texts(self) -> Iterator[str]:
         for clause in self.clauses:
@@ -151,8 +156,8 @@ class Sentence(_Frozen):
         return tuple(n for n in self.placeholders() if n not in WINDOW_PLACEHOLDERS)
 
 
-class Section(_Frozen):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+class Section(Record):
+    id: str = field(metadata=_NAME)
     part: str
     title: str
     optional: bool = False
@@ -168,14 +173,14 @@ class Section(_Frozen):
         return f"{self.id}.{narrative_id}"
 
 
-class Part(_Frozen):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+class Part(Record):
+    id: str = field(metadata=_NAME)
     title: str
     optional: bool = False
 
 
-class _Rule(_Frozen):
-    id: str = Field(pattern=r"^[a-z0-9_.]+$")
+class _Rule(Record):
+    id: str = field(metadata=_RULE_ID)
     severity: Severity = Severity.ERROR
     help: str = ""
 
@@ -187,7 +192,7 @@ class _Rule(_Frozen):
 class SumRule(_Rule):
     """``total`` = Σ ``parts``; ``optional_parts`` count as 0 when left empty."""
 
-    kind: Literal["sum"]
+    kind: Literal["sum"] = "sum"
     total: str
     parts: tuple[str, ...]
     optional_parts: tuple[str, ...] = ()
@@ -199,7 +204,7 @@ class SumRule(_Rule):
 class LessEqualRule(_Rule):
     """``left`` ≤ Σ ``right`` (one or more indicators)."""
 
-    kind: Literal["le"]
+    kind: Literal["le"] = "le"
     left: str
     right: tuple[str, ...]
 
@@ -210,7 +215,7 @@ class LessEqualRule(_Rule):
 class RatioRule(_Rule):
     """Derives ``target`` = Σ ``numerator`` / ``denominator`` × ``scale``; never typed."""
 
-    kind: Literal["ratio"]
+    kind: Literal["ratio"] = "ratio"
     target: str
     numerator: tuple[str, ...]
     denominator: str
@@ -223,7 +228,7 @@ class RatioRule(_Rule):
 class BoundsRule(_Rule):
     """``minimum`` ≤ ``indicator`` ≤ ``maximum``, either bound optional."""
 
-    kind: Literal["bounds"]
+    kind: Literal["bounds"] = "bounds"
     indicator: str
     minimum: Decimal | None = None
     maximum: Decimal | None = None
@@ -235,7 +240,7 @@ class BoundsRule(_Rule):
 class RequiredRule(_Rule):
     """Figures and narratives that must be filled in before the final copy."""
 
-    kind: Literal["required"]
+    kind: Literal["required"] = "required"
     indicators: tuple[str, ...] = ()
     narratives: tuple[str, ...] = ()
 
@@ -246,7 +251,7 @@ class RequiredRule(_Rule):
 class CrossPeriodRule(_Rule):
     """``indicator`` = the previous report's ``previous`` (same unit)."""
 
-    kind: Literal["cross_period"]
+    kind: Literal["cross_period"] = "cross_period"
     indicator: str
     previous: str
 
@@ -257,7 +262,7 @@ class CrossPeriodRule(_Rule):
 class ChangeLimitRule(_Rule):
     """``indicator`` moved by more than ``max_share`` of the previous report's value."""
 
-    kind: Literal["change_limit"]
+    kind: Literal["change_limit"] = "change_limit"
     indicator: str
     max_share: Decimal
 
@@ -265,19 +270,19 @@ class ChangeLimitRule(_Rule):
         return (self.indicator,)
 
 
-Rule = Annotated[
+# A rule of the catalogue, told apart by its ``kind``.
+Rule = (
     SumRule
     | LessEqualRule
     | RatioRule
     | BoundsRule
     | RequiredRule
     | CrossPeriodRule
-    | ChangeLimitRule,
-    Field(discriminator="kind"),
-]
+    | ChangeLimitRule
+)
 
 
-class Catalogue(_Frozen):
+class Catalogue(Record):
     """The whole outline; ids are checked to refer to each other."""
 
     id: str
@@ -288,8 +293,11 @@ class Catalogue(_Frozen):
     indicators: tuple[Indicator, ...]
     rules: tuple[Rule, ...]
 
-    @model_validator(mode="after")
-    def _references_exist(self) -> "Catalogue":
+    def __post_init__(self) -> None:
+        self._check_references()
+
+    def _check_references(self) -> None:
+        """``ValueError`` naming every duplicate id and every reference to nothing."""
         problems: list[str] = []
         for kind, ids in (
             ("phần", [p.id for p in self.parts]),
@@ -297,7 +305,7 @@ class Catalogue(_Frozen):
             ("chỉ tiêu", [i.id for i in self.indicators]),
             ("quy tắc", [r.id for r in self.rules]),
         ):
-            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            duplicates = sorted(i for i, count in Counter(ids).items() if count > 1)
             if duplicates:
                 problems.append(f"{kind} trùng mã: {', '.join(duplicates)}")
         parts = {p.id for p in self.parts}
@@ -355,7 +363,6 @@ class Catalogue(_Frozen):
         ]
         if problems:
             raise ValueError("; ".join(problems))
-        return self
 
     @cached_property
     def _indicators_by_id(self) -> dict[str, Indicator]:
@@ -410,9 +417,6 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
         raise CatalogueError(f"Tệp danh mục {path} sai cú pháp: {error}") from error
     try:
         return Catalogue.model_validate(data)
-    except ValidationError as error:
-        details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'tệp'}: {e['msg']}"
-            for e in error.errors()[:10]
-        )
+    except Invalid as error:
+        details = "; ".join(error.lines(limit=10, whole="tệp"))
         raise CatalogueError(f"Tệp danh mục {path} không hợp lệ: {details}") from error

@@ -6,7 +6,6 @@ the models normalise on the way in, so nothing downstream has to.
 
 import datetime as dt
 import unicodedata
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -20,6 +19,7 @@ from pydantic import (
 )
 
 from cchc_desktop.periods import parse_period
+from cchc_desktop.status import ReportStatus as ReportStatus
 from cchc_desktop.units import OfficialUnit
 from cchc_desktop.vnformat import Number, format_date_short
 
@@ -107,12 +107,6 @@ class NfcModel(BaseModel):
     @classmethod
     def _nfc(cls, value: Any) -> Any:
         return nfc(value)
-
-
-class ReportStatus(StrEnum):
-    DRAFT = "draft"
-    READY = "ready"
-    FINAL = "final"
 
 
 class Unit(NfcModel):

@@ -43,15 +43,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         self.setMinimumSize(800, 560)
         self.resize(1200, 680)
-        self.start_screen = StartScreen(store)
+        self.start_screen = StartScreen(store, select=self._last_report())
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_screen)
         self.setCentralWidget(self.stack)
         self._build_menu()
         self.start_screen.open_requested.connect(self.open_report)
-        last = self._last_report()
-        if last is not None:
-            self.start_screen.reload(select=last)
         self.start_screen.table.setFocus()
 
     def _build_menu(self) -> None:

@@ -194,44 +194,73 @@ class PeriodPicker(QWidget):
         self.period_changed.emit()
 
 
-class NewReportDialog(QDialog):
-    """Unit and period of a new report; ``report_created`` carries its id."""
+class _CreateDialog(QDialog):
+    """What both dialogs share: the period picker in its box, the refusal line, and
+    the create and cancel buttons. ``report_created`` carries the new report's id."""
 
     report_created = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, title: str, period_title: str, create_text: str, parent: QWidget | None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.report_id: int | None = None
-        self.setWindowTitle("Tạo báo cáo mới")
-        self.unit_picker = UnitPicker()
+        self.setWindowTitle(title)
         self.period_picker = PeriodPicker()
+        self.period_box = QGroupBox(period_title)
+        QVBoxLayout(self.period_box).addWidget(self.period_picker)
+        self.error_label = _error_label()
+        self.create_button = QPushButton(create_text)
+        self.create_button.setDefault(True)
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
+        cancel = self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        self.create_button.clicked.connect(self.on_create_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+    def on_create_clicked(self) -> None:
+        raise NotImplementedError
+
+    def created(self, report_id: int) -> None:
+        """The store made the report: say so and close."""
+        self.report_id = report_id
+        self.report_created.emit(report_id)
+        self.accept()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+
+class NewReportDialog(_CreateDialog):
+    """Unit and period of a new report; ``report_created`` carries its id."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(
+            store,
+            "Tạo báo cáo mới",
+            "2. Kỳ báo cáo và thời gian lấy số liệu",
+            "Tạo báo cáo",
+            parent,
+        )
+        self.unit_picker = UnitPicker()
         today = dt.date.today()
         self.period_picker.set_period(f"Q{(today.month - 1) // 3 + 1}", today.year)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.error_label = _error_label()
-        self.create_button = QPushButton("Tạo báo cáo")
-        self.create_button.setDefault(True)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
-        cancel = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
 
         unit_box = QGroupBox("1. Đơn vị báo cáo")
         QVBoxLayout(unit_box).addWidget(self.unit_picker)
-        period_box = QGroupBox("2. Kỳ báo cáo và thời gian lấy số liệu")
-        QVBoxLayout(period_box).addWidget(self.period_picker)
         layout = QVBoxLayout(self)
         layout.addWidget(unit_box, 1)
-        layout.addWidget(period_box)
+        layout.addWidget(self.period_box)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.resize(640, 600)
 
-        self.create_button.clicked.connect(self.on_create_clicked)
-        buttons.rejected.connect(self.reject)
         self.unit_picker.unit_changed.connect(self.on_choice_changed)
         self.period_picker.period_changed.connect(self.on_choice_changed)
         last = store.setting(LAST_UNIT)
@@ -269,26 +298,17 @@ class NewReportDialog(QDialog):
             return
         if unit.code:
             self.store.set_setting(LAST_UNIT, unit.code)
-        self.report_id = report_id
-        self.report_created.emit(report_id)
-        self.accept()
-
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.created(report_id)
 
 
-class NextPeriodDialog(QDialog):
+class NextPeriodDialog(_CreateDialog):
     """The next period's report of the same unit, copied from ``source`` (period editable)."""
 
-    report_created = Signal(int)
-
     def __init__(self, store: Store, source: ReportSummary, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(
+            store, "Tạo báo cáo kỳ mới từ kỳ trước", "Kỳ báo cáo mới", "Tạo báo cáo kỳ mới", parent
+        )
         self.source = source
-        self.report_id: int | None = None
-        self.setWindowTitle("Tạo báo cáo kỳ mới từ kỳ trước")
         intro = QLabel(
             f"Đơn vị: <b>{source.unit_name}</b><br>"
             f"Chép từ báo cáo: <b>{source.period_title}</b><br><br>"
@@ -296,25 +316,13 @@ class NextPeriodDialog(QDialog):
             "cộng dồn; số liệu phát sinh trong kỳ để trống. Số và ngày văn bản để trống."
         )
         intro.setWordWrap(True)
-        self.period_picker = PeriodPicker()
         self.period_picker.set_period(*next_period(source.period))
-        self.error_label = _error_label()
-        self.create_button = QPushButton("Tạo báo cáo kỳ mới")
-        self.create_button.setDefault(True)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
-        cancel = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
-        period_box = QGroupBox("Kỳ báo cáo mới")
-        QVBoxLayout(period_box).addWidget(self.period_picker)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(period_box)
+        layout.addWidget(self.period_box)
         layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.resize(560, 320)
-        self.create_button.clicked.connect(self.on_create_clicked)
-        buttons.rejected.connect(self.reject)
         self.period_picker.period_changed.connect(self.error_label.hide)
         self.period_picker.kind_combo.setFocus()
 
@@ -334,10 +342,4 @@ class NextPeriodDialog(QDialog):
             return
         if picker.data_window() != parse_period(code).default_window():
             self.store.set_window(report_id, *picker.data_window())
-        self.report_id = report_id
-        self.report_created.emit(report_id)
-        self.accept()
-
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.created(report_id)

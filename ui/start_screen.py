@@ -5,14 +5,18 @@ period, data window, status, how many errors and warnings the checker finds
 (compared with the unit's previous report), and when it was last edited.
 Everything comes from the store at each ``reload``; the screen keeps nothing
 of its own.
+
+The screen is the first thing painted at start, so it reads the store without
+building report models (``Store.check_inputs``: no pydantic), and its dialogs,
+which need them, are imported when opened.
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from cchc_desktop.checks import Status, check_report
+from cchc_desktop.checks import Status, check_figures
 from cchc_desktop.store import ReportNotFound, ReportSummary, Store
 from cchc_desktop.vnformat import format_date_short
-from ui.new_report_dialog import NewReportDialog, NextPeriodDialog
 from ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -32,6 +36,9 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from ui.new_report_dialog import NewReportDialog, NextPeriodDialog
 
 STATUS_WORDS = {"draft": "Bản nháp", "ready": "Sẵn sàng", "final": "Chính thức"}
 LIST_COLUMNS = [
@@ -77,7 +84,10 @@ class StartScreen(QWidget):
 
     open_requested = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, select: int | None = None
+    ) -> None:
+        """The screen filled from ``store``, with report ``select`` selected if it is listed."""
         super().__init__(parent)
         self.store = store
         self.dialog: NewReportDialog | NextPeriodDialog | None = None
@@ -143,7 +153,7 @@ class StartScreen(QWidget):
         self.trash_button.toggled.connect(self.on_trash_toggled)
         self.table.doubleClicked.connect(self.on_open_clicked)
         self.table.itemSelectionChanged.connect(self._enable_buttons)
-        self.reload()
+        self.reload(select=select)
 
     # -- reading the store ---------------------------------------------------------
 
@@ -220,15 +230,11 @@ class StartScreen(QWidget):
     def findings_of(self, report_id: int) -> tuple[int, int, list[str]]:
         """Errors and warnings the checker finds now (against the previous report), and why."""
         try:
-            report = self.store.load(report_id)
-            previous = self.store.previous_report(report_id)
+            values, narratives, previous = self.store.check_inputs(report_id)
         except ReportNotFound:
             return 0, 0, []
-        failed = [
-            f
-            for f in check_report(self.store.catalogue, report, previous)
-            if f.status == Status.FAILED
-        ]
+        findings = check_figures(self.store.catalogue, values, narratives, previous)
+        failed = [f for f in findings if f.status == Status.FAILED]
         errors = sum(1 for f in failed if f.blocking)
         return errors, len(failed) - errors, [f.message for f in failed]
 
@@ -270,6 +276,8 @@ class StartScreen(QWidget):
     # -- the clerk's actions -------------------------------------------------------
 
     def on_new_clicked(self) -> None:
+        from ui.new_report_dialog import NewReportDialog
+
         self._open_dialog(NewReportDialog(self.store, self))
 
     def on_next_period_clicked(self) -> None:
@@ -277,9 +285,11 @@ class StartScreen(QWidget):
         if source is None:
             self.say("Hãy chọn báo cáo kỳ trước trong danh sách.", error=True)
             return
+        from ui.new_report_dialog import NextPeriodDialog
+
         self._open_dialog(NextPeriodDialog(self.store, source, self))
 
-    def _open_dialog(self, dialog: NewReportDialog | NextPeriodDialog) -> None:
+    def _open_dialog(self, dialog: "NewReportDialog | NextPeriodDialog") -> None:
         self.dialog = dialog
         dialog.report_created.connect(self.on_report_created)
         dialog.finished.connect(self._forget_dialog)

@@ -10,18 +10,22 @@ values.
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from cchc_desktop.catalogue import Catalogue, RequiredRule
 from cchc_desktop.checks.derive import Derivation
 from cchc_desktop.checks.findings import Finding, Status, has_errors
 from cchc_desktop.checks.rules import Context, Rules
-from cchc_desktop.model import Report
 from cchc_desktop.vnformat import Number
+
+if TYPE_CHECKING:  # the checker reads figures; the report model (pydantic) is not needed
+    from cchc_desktop.model import Report
 
 __all__ = [
     "Checker",
     "Finding",
     "Status",
+    "check_figures",
     "check_report",
     "compute_derived",
     "has_errors",
@@ -137,9 +141,23 @@ def compute_derived(catalogue: Catalogue, values: Mapping[str, Number]) -> dict[
 
 
 def check_report(
-    catalogue: Catalogue, report: Report, previous: Report | None = None
+    catalogue: Catalogue, report: "Report", previous: "Report | None" = None
 ) -> list[Finding]:
     """All findings of ``report``, compared with ``previous`` (same unit) when given."""
-    return _checker_for(catalogue).check(
-        report.values, report.narratives, None if previous is None else previous.values
+    return check_figures(
+        catalogue,
+        report.values,
+        report.narratives,
+        None if previous is None else previous.values,
     )
+
+
+def check_figures(
+    catalogue: Catalogue,
+    values: Mapping[str, Number],
+    narratives: Mapping[str, str] | None = None,
+    previous: Mapping[str, Number] | None = None,
+) -> list[Finding]:
+    """All findings of a report given by its figures and narratives (``Store.check_inputs``),
+    compared with the previous report's figures when given."""
+    return _checker_for(catalogue).check(values, narratives, previous)

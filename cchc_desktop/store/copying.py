@@ -3,17 +3,20 @@ the report it is duplicated from."""
 
 from collections.abc import Mapping, Set
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from cchc_desktop.catalogue import Catalogue, CrossPeriodRule
-from cchc_desktop.model import Unit
 from cchc_desktop.store.records import HEADER_PREFIX, canonical
 from cchc_desktop.units import commune
+
+if TYPE_CHECKING:
+    from cchc_desktop.model import Unit
 
 # Given when the report is signed, so never copied into the next period's report.
 NOT_CARRIED_HEADER = frozenset({f"{HEADER_PREFIX}number", f"{HEADER_PREFIX}date"})
 
 
-def place_of(unit: Unit) -> str:
+def place_of(unit: "Unit") -> str:
     """The dateline's place (``Tứ Kỳ`` for ``Xã Tứ Kỳ``); blank for a free-text unit."""
     if not unit.code:
         return ""

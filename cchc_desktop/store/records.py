@@ -12,11 +12,14 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.catalogue import Catalogue
-from cchc_desktop.model import Header, Report, ReportStatus, Unit, validate_header_field
+from cchc_desktop.status import ReportStatus
 from cchc_desktop.vnformat import Number
+
+if TYPE_CHECKING:  # the pydantic models are imported when a report is built, not to list them
+    from cchc_desktop.model import Header, Report
 
 HEADER_PREFIX = "header."
 
@@ -108,8 +111,20 @@ def summary(row: Mapping[str, Any]) -> ReportSummary:
     )
 
 
-def header_from_rows(rows: dict[str, str]) -> Header:
+def typed_values(catalogue: Catalogue, values: Mapping[str, str]) -> dict[str, Number]:
+    """Stored figures as their indicators' types (see ``decode_value``)."""
+    return {k: decode_value(catalogue, k, v) for k, v in values.items()}
+
+
+def narratives_of(texts: Mapping[str, str]) -> dict[str, str]:
+    """The narratives among a report's stored texts (the rest are header fields)."""
+    return {k: v for k, v in texts.items() if not k.startswith(HEADER_PREFIX)}
+
+
+def header_from_rows(rows: dict[str, str]) -> "Header":
     """The header from its stored JSON fields; a field that no longer validates is dropped."""
+    from cchc_desktop.model import Header, validate_header_field
+
     fields: dict[str, Any] = {}
     for name, text in rows.items():
         try:
@@ -124,7 +139,9 @@ def build_report(
     catalogue: Catalogue,
     values: Mapping[str, str],
     texts: Mapping[str, str],
-) -> Report:
+) -> "Report":
+    from cchc_desktop.model import Report, Unit
+
     header_rows = {
         k[len(HEADER_PREFIX) :]: v for k, v in texts.items() if k.startswith(HEADER_PREFIX)
     }
@@ -146,8 +163,8 @@ def build_report(
         status=ReportStatus(row["status"]),
         revision=row["revision"],
         header=header_from_rows(header_rows),
-        narratives={k: v for k, v in texts.items() if not k.startswith(HEADER_PREFIX)},
-        values={k: decode_value(catalogue, k, v) for k, v in values.items()},
+        narratives=narratives_of(texts),
+        values=typed_values(catalogue, values),
         created_at=parse_stamp(row["created_at"]),
         updated_at=parse_stamp(row["updated_at"]),
     )

@@ -7,15 +7,17 @@ transaction; none commits.
 
 import datetime as dt
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.catalogue import Catalogue
-from cchc_desktop.model import Unit, nfc
 from cchc_desktop.periods import Period, parse_period
 from cchc_desktop.store import history
 from cchc_desktop.store.records import ReportNotFound, ReportSummary, now, stamp, summary
 from cchc_desktop.units import fold
 from cchc_desktop.vnformat import format_date_short
+
+if TYPE_CHECKING:  # the pydantic model is imported when a unit is built, not to list reports
+    from cchc_desktop.model import Unit
 
 _SUMMARY_COLUMNS = (
     "id, unit_code, unit_name, period, period_title, status, revision, window_from, "
@@ -55,7 +57,9 @@ def any_row(conn: sqlite3.Connection, report_id: int) -> dict[str, Any]:
     return found[0]
 
 
-def unit_of(row: dict[str, Any]) -> Unit:
+def unit_of(row: dict[str, Any]) -> "Unit":
+    from cchc_desktop.model import Unit
+
     return Unit(
         code=row["unit_code"],
         name=row["unit_name"],
@@ -78,6 +82,8 @@ def fields(conn: sqlite3.Connection, report_id: int) -> tuple[dict[str, str], di
 
 def period_and_title(period: str, ad_hoc_title: str) -> tuple[Period, str]:
     """The parsed period and the title the report prints for it."""
+    from cchc_desktop.model import nfc
+
     parsed = parse_period(period)
     title = nfc(ad_hoc_title).strip()
     if title and not parsed.is_ad_hoc:
@@ -115,7 +121,7 @@ def refuse_second(
 def insert(
     conn: sqlite3.Connection,
     catalogue: Catalogue,
-    unit: Unit,
+    unit: "Unit",
     period: Period,
     title: str,
     window: tuple[dt.date, dt.date] | None,

@@ -18,15 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from cchc_desktop.catalogue import Catalogue, Indicator
-from cchc_desktop.model import (
-    Header,
-    Report,
-    ReportStatus,
-    Unit,
-    header_field_json,
-    nfc,
-    validate_header_field,
-)
+from cchc_desktop.status import ReportStatus
 from cchc_desktop.store import backups, exports, reports
 from cchc_desktop.store import history as edits
 from cchc_desktop.store.copying import carried_texts, carried_values, place_of
@@ -38,16 +30,22 @@ from cchc_desktop.store.records import (
     ReportSummary,
     build_report,
     canonical,
+    narratives_of,
     now,
     stamp,
+    typed_values,
 )
 from cchc_desktop.vnformat import Number
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from cchc_desktop.model import Report, Unit
+
+# The report model (pydantic) is imported by the methods that build or validate one, not
+# with the store: listing and checking reports, all the start screen does, does without it.
+
 _PLACE = f"{HEADER_PREFIX}place"
-_BLANK_HEADER = Header()
 
 
 class Store:
@@ -126,7 +124,7 @@ class Store:
 
     def create_report(
         self,
-        unit: Unit,
+        unit: "Unit",
         period: str,
         *,
         ad_hoc_title: str = "",
@@ -141,6 +139,8 @@ class Store:
         window = window or parsed.default_window()
         if window:
             reports.check_window(*window)
+        from cchc_desktop.model import header_field_json
+
         texts: dict[str, str] = {}
         place = place_of(unit)
         if place:
@@ -158,6 +158,8 @@ class Store:
         start empty. Each cross-period rule's figure starts at the source's
         ``previous`` figure (dossiers carried over = those in progress at its end).
         """
+        from cchc_desktop.model import header_field_json
+
         parsed, title = reports.period_and_title(period, ad_hoc_title)
         with self._write() as conn:
             unit = reports.unit_of(reports.live_row(conn, report_id))
@@ -174,13 +176,13 @@ class Store:
         """Live reports, or with ``deleted=True`` those in the trash; by unit, then period."""
         return reports.summaries(self._conn, deleted=deleted)
 
-    def load(self, report_id: int) -> Report:
+    def load(self, report_id: int) -> "Report":
         """The live report with its header, narratives and typed figures."""
         row = reports.live_row(self._conn, report_id)
         values, texts = reports.fields(self._conn, report_id)
         return build_report(row, self.catalogue, values, texts)
 
-    def previous_report(self, report_id: int) -> Report | None:
+    def previous_report(self, report_id: int) -> "Report | None":
         """The same unit's live report whose window ends last before this one's starts.
 
         A unit is its code, or its name when it has none. Ties go to the one edited
@@ -188,6 +190,24 @@ class Store:
         """
         found = reports.previous_id(self._conn, reports.live_row(self._conn, report_id))
         return None if found is None else self.load(found)
+
+    def check_inputs(
+        self, report_id: int
+    ) -> tuple[dict[str, Number], dict[str, str], dict[str, Number] | None]:
+        """What the checker reads of a live report, without building its model: the typed
+        figures, the narratives, and the previous report's figures (``None`` if none).
+
+        For lists that check every report (the start screen): faster than ``load``,
+        and it needs no pydantic.
+        """
+        found = reports.previous_id(self._conn, reports.live_row(self._conn, report_id))
+        values, texts = reports.fields(self._conn, report_id)
+        previous = None if found is None else reports.fields(self._conn, found)[0]
+        return (
+            typed_values(self.catalogue, values),
+            narratives_of(texts),
+            None if previous is None else typed_values(self.catalogue, previous),
+        )
 
     # -- edits -----------------------------------------------------------------------
 
@@ -222,6 +242,8 @@ class Store:
             raise ValueError(f"Không có nội dung «{key}» trong danh mục")
         if not isinstance(text, str):
             raise ValueError(f"Nội dung «{key}» phải là văn bản")
+        from cchc_desktop.model import nfc
+
         normalised = nfc(text)
         self._set(report_id, "text", key, normalised or None)
 
@@ -231,9 +253,11 @@ class Store:
         A field set back to its blank default is removed, so that setting a blank
         field to blank is not an edit.
         """
+        from cchc_desktop.model import Header, header_field_json, validate_header_field
+
         validated = validate_header_field(name, value)
         stored = header_field_json(name, validated)
-        if stored == header_field_json(name, getattr(_BLANK_HEADER, name)):
+        if stored == header_field_json(name, getattr(Header(), name)):
             self._set(report_id, "text", f"{HEADER_PREFIX}{name}", None)
         else:
             self._set(report_id, "text", f"{HEADER_PREFIX}{name}", stored)

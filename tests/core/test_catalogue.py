@@ -1,6 +1,10 @@
 """The report catalogue (resources/catalogue/cchc-xa.toml) and its loader."""
 
+import json
 import re
+import subprocess
+import sys
+import tomllib
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -793,3 +797,64 @@ def test_derived_indicator_without_ratio_rule_is_rejected(tmp_path: Path) -> Non
     text = MINIMAL.replace('kind = "count"\n', 'kind = "count"\nderived = true\n', 1)
     with pytest.raises(CatalogueError, match="là chỉ tiêu tính toán nhưng không có quy tắc tỷ lệ"):
         load_catalogue(_write(tmp_path, text))
+
+
+def test_every_problem_is_named_with_its_place(tmp_path: Path) -> None:
+    text = MINIMAL.replace('unit = "hồ sơ"\n', 'unit = 5\nghi_chu = "x"\n', 1)
+    text = text.replace('kind = "sum"\n', "")
+    text = text.replace('id = "tthc.ho_so.da_giai_quyet"', 'id = "Tthc.Da-Giai-Quyet"')
+    with pytest.raises(CatalogueError) as error:
+        load_catalogue(_write(tmp_path, text))
+    message = str(error.value)
+    assert "indicators.0.unit: phải là văn bản" in message
+    assert "indicators.0.ghi_chu: không có trường này" in message
+    assert "indicators.1.id: «Tthc.Da-Giai-Quyet» sai định dạng mã" in message
+    assert "rules.0.kind: còn thiếu" in message
+
+
+def test_numbers_and_nested_records_are_read_as_typed() -> None:
+    data = tomllib.loads(MINIMAL.replace('kind = "count"\n', 'kind = "score"\ndefault = 16.5\n', 1))
+    data["rules"].append(
+        {
+            "id": "tthc.bien_dong",
+            "kind": "change_limit",
+            "indicator": "tthc.ho_so.tiep_nhan",
+            "max_share": 0.2,
+            "severity": "warning",
+        }
+    )
+    catalogue = Catalogue.model_validate(data)
+    assert catalogue.indicators[0].default == Decimal("16.5")
+    assert catalogue.indicators[0].kind is IndicatorKind.SCORE
+    [_, limit] = catalogue.rules
+    assert isinstance(limit, ChangeLimitRule)
+    assert limit.max_share == Decimal("0.2") and limit.severity is Severity.WARNING
+    with pytest.raises(ValueError, match=r"rules\.1\.max_share: phải là số"):
+        Catalogue.model_validate(
+            {**data, "rules": [*data["rules"][:1], {**data["rules"][1], "max_share": "nhiều"}]}
+        )
+
+
+def test_catalogue_records_are_frozen_values(catalogue: Catalogue) -> None:
+    indicator = catalogue.indicator("tthc.ho_so.tiep_nhan")
+    with pytest.raises(AttributeError):
+        indicator.label = "Khác"  # type: ignore[misc]
+    assert indicator in set(catalogue.indicators)  # hashed by value, as before
+    again = Catalogue.model_validate(json.loads(catalogue.model_dump_json()))
+    assert again == catalogue and hash(again.rules) == hash(catalogue.rules)
+    dumped = json.loads(catalogue.model_dump_json(indent=2))
+    ratio = next(r for r in dumped["rules"] if r["kind"] == "ratio")
+    assert ratio["scale"] == "100"  # decimals as strings, as the CLI has always printed them
+
+
+def test_the_catalogue_needs_no_pydantic() -> None:
+    # It is read before the first window is painted; pydantic costs ~100 ms to import.
+    script = (
+        "import sys\n"
+        "from cchc_desktop.catalogue import load_catalogue\n"
+        "load_catalogue()\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -63,6 +63,26 @@ def test_smoke_start_opens_the_database_and_exits_0(tmp_path):
     assert db.exists()
 
 
+def test_the_start_screen_is_shown_without_pydantic(tmp_path):
+    # Importing pydantic and building the report models takes ~100 ms and ~20 MiB: the
+    # list and its check counts are read without them, and they load with a report.
+    db = tmp_path / "light.sqlite3"
+    with Store.open(db, load_catalogue(), keep_backups=0) as opened:
+        report_id = opened.create_report(TU_KY, "2026-Q1")
+        opened.set_value(report_id, "tthc.ho_so.dang_giai_quyet", 10)
+    script = (
+        "import sys\n"
+        "from ui.app import run\n"
+        f"assert run(['--smoke', '--db', {str(db)!r}]) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_main_window_starts_on_the_list(qtbot, store: Store) -> None:
     store.create_report(TU_KY, "2026-Q1")
     window = make_window(qtbot, store)

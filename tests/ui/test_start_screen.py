@@ -95,6 +95,23 @@ def test_lists_status_and_the_checkers_counts(qtbot, store: Store) -> None:
     assert "kỳ trước" in table.item(second, WARNINGS).toolTip()
 
 
+def test_counts_of_the_demo_report_are_those_of_a_full_check(qtbot, store: Store) -> None:
+    # The list reads figures and narratives without building report models
+    # (Store.check_inputs); what it counts must be what the wizard's full check finds.
+    from cchc_desktop.demo import demo_report
+
+    report_id = demo_report(store)
+    store.set_value(report_id, "tthc.ho_so.tiep_nhan", 5)  # no longer the sum of its parts
+    findings = check_report(store.catalogue, store.load(report_id), None)
+    failed = [f for f in findings if f.status == Status.FAILED]
+    errors = sum(1 for f in failed if f.blocking)
+    screen = make_screen(qtbot, store)
+    row = row_of(screen.table, report_id)
+    assert errors > 0
+    assert screen.table.item(row, ERRORS).text() == str(errors)
+    assert screen.table.item(row, WARNINGS).text() == str(len(failed) - errors)
+
+
 def test_delete_asks_first_then_restore_from_the_trash(qtbot, store: Store) -> None:
     report_id = store.create_report(TU_KY, "2026-Q1")
     screen = make_screen(qtbot, store)
