@@ -9,6 +9,7 @@ import importlib
 BENCHMARKS = [
     "benchmarks.bench_store",
     "benchmarks.bench_checks",
+    "benchmarks.bench_text",
     "benchmarks.bench_startup",
     "benchmarks.bench_pdf",
 ]

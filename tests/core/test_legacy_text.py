@@ -16,9 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_desktop.legacy_text import convert, detect_legacy, suggest
-
-REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference"
-REFERENCES = sorted(REFERENCE_DIR.glob("*.txt")) if REFERENCE_DIR.is_dir() else []
+from tests.references import REFERENCES
 
 # TCVN 5712:1993 VN3: byte → letter. No capitals with a tone mark exist in VN3.
 TCVN3_BYTES = {

@@ -8,10 +8,12 @@ import re
 from collections.abc import Callable
 
 from cchc_desktop.catalogue import Indicator, IndicatorKind
+from cchc_desktop.narrative_numbers.text import utf16_offset
 from cchc_desktop.vnformat import Number, format_number, parse_number
 from ui.qt import (
     QEvent,
     QFocusEvent,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QLabel,
@@ -21,6 +23,7 @@ from ui.qt import (
     QResizeEvent,
     Qt,
     QTimer,
+    QToolTip,
     QWidget,
     Signal,
 )
@@ -230,8 +233,12 @@ class TextField(QPlainTextEdit):
     """A narrative: plain text, Tab leaves it, grows with its text, saved after a pause.
 
     Text pasted in a legacy Vietnamese encoding is offered in Unicode
-    (``ask_conversion``, which tests replace).
+    (``ask_conversion``, which tests replace). Hovering a number that ``tip_at``
+    (set by :class:`ui.wizard.number_marks.NumberMarks`) has a warning about shows
+    the warning; elsewhere the field's help shows.
     """
+
+    tip_at: Callable[[int], str | None] | None = None
 
     settled = Signal(str, str)  # key, text
 
@@ -250,6 +257,30 @@ class TextField(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         return _lets_wizard_shortcuts_through(event) or super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and isinstance(event, QHelpEvent)
+            and self.tip_at is not None
+        ):
+            cursor = self.cursorForPosition(event.pos())
+            near = abs(self.cursorRect(cursor).center().x() - event.pos().x())
+            tip = self.tip_at(cursor.position())
+            if tip and near <= self.fontMetrics().averageCharWidth():  # on the number itself
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                return True
+        return super().viewportEvent(event)
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``text[start:end]`` of the text shown (Python offsets) and scroll to it."""
+        text = self.toPlainText()
+        start, end = (utf16_offset(text, min(o, len(text))) for o in (start, end))
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def set_text_quietly(self, text: str) -> None:
         self._loading = True

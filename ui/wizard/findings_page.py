@@ -1,8 +1,9 @@
 """The last page, "Kiểm tra và xuất": every finding of the report, grouped by page.
 
 Each line can be clicked (or reached with Tab and opened with Enter or Space) to
-go to the field it concerns. The print buttons live in ``export_bar``, which is
-the place left for them.
+go to the field it concerns; a warning about numbers in a narrative opens the
+narrative with those numbers selected. The print buttons live in ``export_bar``,
+which is the place left for them.
 """
 
 from collections.abc import Callable, Sequence
@@ -11,7 +12,9 @@ from typing import Protocol
 
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.checks import Finding
+from cchc_desktop.narrative_numbers import RULE_PREFIX
 from ui.qt import (
+    QApplication,
     QFont,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +26,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.wizard.fields import TextField
 from ui.wizard.live_checks import LiveChecks
 from ui.wizard.marks import FindingKind, FindingLabel, Mark, counts_text, mark_of
 from ui.wizard.page import WizardPage, hint
@@ -35,10 +39,14 @@ class Entry:
     kind: FindingKind
     message: str
     key: str  # the field to go to: indicator id, narrative key, header.<name>, or a section id
+    span: tuple[int, int] | None = None  # the characters to select in a narrative
 
 
 def target_of(finding: Finding, catalogue: Catalogue) -> str:
-    """The field to open for a finding: its first typed figure, else its text, else its section."""
+    """The field to open for a finding: its first typed figure, else its text, else its
+    section; a warning about a narrative's numbers opens the narrative."""
+    if finding.rule_id.startswith(RULE_PREFIX) and finding.narratives:
+        return finding.narratives[0]
     for key in finding.indicators:
         if catalogue.has_indicator(key) and not catalogue.indicator(key).derived:
             return key
@@ -72,7 +80,9 @@ def collect(
         index = page_for(key) or page_for(finding.section) or 0
         kind = live.kind(finding)
         if kind != FindingKind.PENDING or pages[index].started():
-            by_page.setdefault(index, []).append(Entry(kind, finding.message, key))
+            found = live.text_finding(finding)
+            span = found.spans[0] if found is not None else None
+            by_page.setdefault(index, []).append(Entry(kind, finding.message, key, span))
     return [(pages[index].title, by_page[index]) for index in sorted(by_page)]
 
 
@@ -153,10 +163,17 @@ class FindingsPage(WizardPage):
             self._list.addWidget(heading)
             for entry in entries:
                 row = FindingRow(entry, self)
-                row.activated.connect(self.field_requested)
+                row.activated.connect(lambda _key, entry=entry: self.open_entry(entry))
                 self._list.addWidget(row)
                 self.rows.append(row)
         self.fields = {f"finding.{n}": row for n, row in enumerate(self.rows)}
+
+    def open_entry(self, entry: Entry) -> None:
+        """Go to the entry's field; in a narrative, select the numbers it is about."""
+        self.field_requested.emit(entry.key)
+        editor = QApplication.focusWidget()
+        if entry.span is not None and isinstance(editor, TextField) and editor.key == entry.key:
+            editor.select_span(*entry.span)
 
     def count(self, groups: list[tuple[str, list[Entry]]]) -> None:
         """Update the summary and the mark (cheap; the list itself is rebuilt when shown)."""

@@ -2,17 +2,20 @@
 
 Figures come first, in groups (``groups``), each with its unit beside it and its
 help as tooltip; derived percentages are shown read-only and follow their
-counts at once. The section's narratives follow. Findings appear under the group
-(or narrative) they concern, and the fields they involve get a coloured frame.
+counts at once. The section's narratives follow, their suspicious numbers underlined
+as the clerk types (``number_marks``). Findings appear under the group (or
+narrative) they concern, and the fields they involve get a coloured frame.
 """
 
 from cchc_desktop.catalogue import Indicator, RatioRule, RequiredRule, Rule, Section
 from cchc_desktop.checks import Finding, Status
+from cchc_desktop.narrative_numbers import Figures
 from ui.qt import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 from ui.wizard.fields import NumberField, ProblemLabel, TextField, unit_words
 from ui.wizard.groups import figure_groups
 from ui.wizard.live_checks import LiveChecks
 from ui.wizard.marks import FindingKind, FindingsList, Mark, counts_text, mark_of
+from ui.wizard.number_marks import NumberMarks
 from ui.wizard.page import WizardPage
 from ui.wizard.session import ReportSession
 
@@ -88,6 +91,7 @@ class SectionPage(WizardPage):
         self.numbers: dict[str, NumberField] = {}
         self.problems: dict[str, ProblemLabel] = {}
         self.texts: dict[str, TextField] = {}
+        self.number_marks: dict[str, NumberMarks] = {}  # narrative key → its underlines
         self._slots: dict[str, FindingsList] = {}  # field key → where its findings show
         self._rules: dict[str, Rule] = {r.id: r for r in session.catalogue.rules}
         self._kinds: list[FindingKind] = []
@@ -157,6 +161,10 @@ class SectionPage(WizardPage):
         editor.setAccessibleName(label_text)
         editor.set_text_quietly(self.session.narratives.get(key, ""))
         editor.settled.connect(self._on_text_settled)
+        marks = NumberMarks(editor, self._figures)
+        marks.run()
+        editor.tip_at = marks.message_at
+        self.number_marks[key] = marks
         problem = ProblemLabel(box)
         findings = FindingsList(box)
         layout.addWidget(editor)
@@ -182,6 +190,16 @@ class SectionPage(WizardPage):
             return
         problem.show_problem(None)
         self._refresh_derived()
+        self._recheck_texts()
+
+    def _figures(self) -> Figures:
+        """The figures this section's narratives may quote, as they are now."""
+        return Figures(self.session.catalogue, self.section.id, self.session.values)
+
+    def _recheck_texts(self) -> None:
+        """A figure changed: the narratives quoting it are checked again after a pause."""
+        for marks in self.number_marks.values():
+            marks.schedule()
 
     def _on_left(self, field: NumberField) -> None:
         """Leaving a figure: a trailing comma goes, the value is shown as saved."""
@@ -212,6 +230,7 @@ class SectionPage(WizardPage):
             self.numbers[key].show_value(self.session.values.get(key))
             self.problems[key].show_problem(None)
             self._refresh_derived()
+            self._recheck_texts()
 
     # -- findings ----------------------------------------------------------------------
 
