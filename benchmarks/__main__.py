@@ -12,6 +12,7 @@ BENCHMARKS = [
     "benchmarks.bench_text",
     "benchmarks.bench_startup",
     "benchmarks.bench_pdf",
+    "benchmarks.bench_province",
 ]
 
 for name in BENCHMARKS:

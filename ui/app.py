@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
+from cchc_desktop import __version__
 from cchc_desktop.catalogue import CatalogueError, load_catalogue
 from cchc_desktop.paths import default_db_path
+from cchc_desktop.resources import resource_path
 from cchc_desktop.store import ReportNotFound, Store, StoreError
 
 
@@ -45,11 +47,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.qt import QApplication, QMessageBox
+    from ui.qt import QApplication, QIcon, QMessageBox
 
     _drop_pyside_import_hook()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCHC Desktop")
+    app.setApplicationVersion(__version__)
+    QApplication.setWindowIcon(QIcon(str(resource_path("icons", "cchc-desktop.png"))))
     quiet = args.smoke or bool(args.screenshots)
     try:
         with ExitStack() as stack:

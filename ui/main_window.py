@@ -16,6 +16,7 @@ from ui.qt import (
     QCloseEvent,
     QKeySequence,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
 )
 from ui.start_screen import StartScreen
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.wizard: Any = None
+        self.province_view: Any = None
         self.setWindowTitle(TITLE)
         self.setMinimumSize(800, 560)
         self.resize(1200, 680)
@@ -61,10 +63,18 @@ class MainWindow(QMainWindow):
         quit_action = QAction("T&hoát", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        self.province_action = QAction("Tổng hợp (cấp &tỉnh)…", self)
+        self.province_action.triggered.connect(self.show_province_view)
         menu.addAction(self.new_action)
         menu.addAction(self.list_action)
+        menu.addAction(self.province_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        self.about_action = QAction("&Về chương trình", self)
+        self.about_action.setShortcut(QKeySequence("F1"))
+        self.about_action.triggered.connect(self.on_about_triggered)
+        help_menu.addAction(self.about_action)
         self._sync_actions()
 
     def _last_report(self) -> int | None:
@@ -72,9 +82,15 @@ class MainWindow(QMainWindow):
         return int(text) if text and text.isdigit() else None
 
     def _sync_actions(self) -> None:
-        on_start = self.wizard is None
+        on_start = self.stack.currentWidget() is self.start_screen
         self.new_action.setEnabled(on_start)
         self.list_action.setEnabled(not on_start)
+        self.province_action.setEnabled(on_start)
+
+    def on_about_triggered(self) -> None:
+        from ui.about_dialog import AboutDialog
+
+        AboutDialog(self.store, self).exec()
 
     # -- switching screens -----------------------------------------------------------
 
@@ -101,6 +117,25 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.wizard)
         report = self.store.load(report_id)
         self.setWindowTitle(f"{report.unit.name} — {report.period_title} — CCHC Desktop")
+        self._sync_actions()
+
+    def show_province_view(self) -> None:
+        """The province office's screen, on ``province.sqlite3`` beside the clerk's database."""
+        from cchc_desktop.province import ProvinceDatabaseError, default_province_db_path
+        from ui.province import ProvinceView
+
+        if self.province_view is None:
+            try:
+                self.province_view = ProvinceView(
+                    self.store.catalogue, default_province_db_path(self.store.path)
+                )
+            except ProvinceDatabaseError as error:
+                QMessageBox.critical(self, TITLE, str(error))
+                return
+            self.province_view.close_requested.connect(self.show_start_screen)
+            self.stack.addWidget(self.province_view)
+        self.stack.setCurrentWidget(self.province_view)
+        self.setWindowTitle(f"Tổng hợp (cấp tỉnh) — {TITLE}")
         self._sync_actions()
 
     def on_back_to_list(self) -> None:
@@ -131,4 +166,6 @@ class MainWindow(QMainWindow):
         """Quitting with a report open: save the text still waiting for a pause in the typing."""
         if self.wizard is not None and hasattr(self.wizard, "save_pending"):
             self.wizard.save_pending()
+        if self.province_view is not None:
+            self.province_view.close_database()
         super().closeEvent(event)

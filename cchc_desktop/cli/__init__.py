@@ -17,12 +17,12 @@ from typing import NoReturn
 
 from cchc_desktop import __version__
 from cchc_desktop.catalogue import CatalogueError, load_catalogue
-from cchc_desktop.cli import bundles, reports, text_lint
+from cchc_desktop.cli import bundles, province, reports, text_lint
 from cchc_desktop.cli.common import EXIT_USAGE, UsageError
 from cchc_desktop.paths import default_db_path
 from cchc_desktop.store import ReportNotFound, Store
 
-_COMMAND_MODULES = (reports, bundles, text_lint)
+_COMMAND_MODULES = (reports, bundles, province, text_lint)
 
 _ARGPARSE_WORDS = [
     (r"the following arguments are required: (.*)", r"thiếu tham số: \1"),

@@ -44,17 +44,21 @@ def render_report_pdf(
     """Write ``report`` as a PDF to ``out`` (a path, written atomically, or a binary stream).
 
     ``findings`` are the checker's (computed here, against ``previous``, when not
-    given). ``final`` raises :class:`FinalCopyRefused` before anything is written
-    while a failed error remains; warnings and pending rules never block. The
-    findings page is printed on drafts only. The same report gives the same bytes.
+    given and a final copy or the findings page needs them). ``final`` raises
+    :class:`FinalCopyRefused` before anything is written while a failed error
+    remains; warnings and pending rules never block. The findings page is printed
+    on drafts only. The same report gives the same bytes.
     """
-    if findings is None:
-        findings = check_report(catalogue, report, previous)
-    if final:
-        errors = [f for f in findings if f.blocking]
-        if errors:
-            raise FinalCopyRefused(errors)
-    listed = findings if include_findings_page and not final else None
+    listed = None
+    if final or include_findings_page:
+        if findings is None:
+            findings = check_report(catalogue, report, previous)
+        if final:
+            errors = [f for f in findings if f.blocking]
+            if errors:
+                raise FinalCopyRefused(errors)
+        else:
+            listed = findings
     data = ReportDocument(report, catalogue, draft=not final, findings=listed).build()
     if isinstance(out, str | os.PathLike):
         _write_atomically(Path(out), data)

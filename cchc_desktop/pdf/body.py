@@ -12,13 +12,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from cchc_desktop.catalogue import Catalogue, Section
 from cchc_desktop.pdf import styles as s
 from cchc_desktop.pdf.sentences import SentenceWriter
 from cchc_desktop.pdf.tables import scores_table
-from cchc_desktop.pdf.text import letter, markup, paragraphs, roman, upper
+from cchc_desktop.pdf.text import Para, letter, markup, paragraphs, roman, upper
 from cchc_desktop.vnformat import Number
 
 
@@ -56,13 +56,13 @@ class BodyWriter:
                 continue
             number += 1
             heading = f"{roman(number)}. {markup(upper(part.title))}"
-            flowables.append(Paragraph(heading, self.st.part))
+            flowables.append(Para(heading, self.st.part))
             if len(printed) == 1 and _same(printed[0][0].title, part.title):
                 flowables += self._points(printed[0][1], lambda n: f"{n}.", self.st.section)
                 continue
             for index, (section, items) in enumerate(printed, start=1):
                 title = f"{index}. {markup(section.title)}"
-                flowables.append(Paragraph(title, self.st.section))
+                flowables.append(Para(title, self.st.section))
                 flowables += self._points(items, lambda n: f"{letter(n)})", self.st.point)
         return flowables
 
@@ -74,14 +74,14 @@ class BodyWriter:
         flowables: list[Flowable] = []
         for index, item in enumerate(items, start=1):
             numbered = f"{label(index)} {markup(item.label)}"
-            flowables.append(Paragraph(numbered, style))
+            flowables.append(Para(numbered, style))
             flowables += item.flowables
         return flowables
 
     def _items(self, section: Section) -> list[_Item]:
         """The section's filled narratives, the first with the figures; [] when all empty."""
         before: list[Flowable] = [
-            Paragraph(f"- {markup(text)}", self.st.body) for text in self.sentences.section(section)
+            Para(f"- {markup(text)}", self.st.body) for text in self.sentences.section(section)
         ]
         after: list[Flowable] = []
         if section.figures == "scores":
@@ -92,7 +92,7 @@ class BodyWriter:
         items: list[_Item] = []
         for index, narrative in enumerate(section.narratives):
             text = self.narratives.get(section.narrative_key(narrative.id), "")
-            body = [Paragraph(markup(line), self.st.body) for line in paragraphs(text)]
+            body = [Para(markup(line), self.st.body) for line in paragraphs(text)]
             if index == 0:
                 body = before + body + after
             if body:

@@ -16,7 +16,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 
@@ -38,7 +37,7 @@ from cchc_desktop.pdf.layout import (
 from cchc_desktop.pdf.notes import FootArea, PageProbe, endnotes, preamble_notes
 from cchc_desktop.pdf.sentences import SentenceWriter, figure_values
 from cchc_desktop.pdf.tables import appendix_table, contacts_table, findings_table
-from cchc_desktop.pdf.text import lower_first, markup, nfc
+from cchc_desktop.pdf.text import Para, lower_first, markup, nfc
 from cchc_desktop.vnformat import format_date_long
 
 SUMMARY = "Kết quả thực hiện công tác cải cách hành chính"
@@ -143,17 +142,19 @@ class ReportDocument:
             initialFontSize=s.BODY,
             pageTemplates=_templates(foot),
         )
-        story, probe = self._story(footnotes)
+        story, probe = self.story(footnotes)
         doc.build(story)
         return buffer.getvalue(), probe
 
-    def _story(self, footnotes: bool) -> tuple[list[Flowable], PageProbe]:
+    def story(self, footnotes: bool) -> tuple[list[Flowable], PageProbe]:
+        """Everything printed, top to bottom (the notes at the foot of page 1 aside), and the
+        probe placed after the preamble."""
         st = s.styles()
         report = self.report
         story: list[Flowable] = [HeaderBlock(report)]
         story += title_block(self.words.summary, draft=self.draft)
         story += addressee_block(report.header.addressee)
-        story += [Paragraph(text, st.body) for text in self.notes.paragraphs]
+        story += [Para(text, st.body) for text in self.notes.paragraphs]
         if not footnotes:
             story += endnotes(self.notes.notes)
         probe = PageProbe()
@@ -163,7 +164,7 @@ class ReportDocument:
         contacts = contacts_table(report.header.contacts)
         if contacts is not None:
             contacts.spaceBefore = s.GAP
-            story += [Paragraph(f"{markup(CONTACTS)}:", st.section), contacts]
+            story += [Para(f"{markup(CONTACTS)}:", st.section), contacts]
         closing = (
             f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính "
             f"{self.words.period} của {self.words.committee}./."
@@ -171,7 +172,7 @@ class ReportDocument:
         story.append(
             KeepTogether(
                 [
-                    Paragraph(markup(closing), st.body),
+                    Para(markup(closing), st.body),
                     Spacer(1, 4 * mm),
                     signature_block(report.header),
                 ]
@@ -181,8 +182,8 @@ class ReportDocument:
         if self.findings is not None:
             story += [
                 PageBreak(),
-                Paragraph("CÁC VẤN ĐỀ CÒN LẠI TRONG SỐ LIỆU", st.title),
-                Paragraph("(Trang kèm bản dự thảo, không thuộc báo cáo)", st.centred_italic),
+                Para("CÁC VẤN ĐỀ CÒN LẠI TRONG SỐ LIỆU", st.title),
+                Para("(Trang kèm bản dự thảo, không thuộc báo cáo)", st.centred_italic),
                 Spacer(1, 4 * mm),
                 findings_table(self.catalogue, self.findings),
             ]
@@ -200,9 +201,9 @@ class ReportDocument:
         )
         return [
             PageBreak(),
-            Paragraph("Phụ lục", st.title),
-            Paragraph(f"Số liệu {markup(lower_first(words.summary))}", st.summary),
-            Paragraph(attached, st.centred_italic),
+            Para("Phụ lục", st.title),
+            Para(f"Số liệu {markup(lower_first(words.summary))}", st.summary),
+            Para(attached, st.centred_italic),
             Spacer(1, 6 * mm),
             table,
         ]

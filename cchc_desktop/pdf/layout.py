@@ -7,12 +7,12 @@ and a borderless two-column table.
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from cchc_desktop.model import Header, Report, Signer, Unit
 from cchc_desktop.pdf import styles as s
 from cchc_desktop.pdf.fonts import BOLD, ITALIC, REGULAR, width
-from cchc_desktop.pdf.text import markup, nfc, upper
+from cchc_desktop.pdf.text import Para, markup, nfc, upper
 from cchc_desktop.vnformat import format_date_long
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -152,7 +152,7 @@ def title_block(summary: str, *, draft: bool) -> list[Flowable]:
     blocks: list[Flowable] = []
     if draft:
         room = width("DỰ THẢO", BOLD, s.BODY) + 16
-        mark = Table([[Paragraph("DỰ THẢO", st.draft)]], colWidths=[room], hAlign="CENTER")
+        mark = Table([[Para("DỰ THẢO", st.draft)]], colWidths=[room], hAlign="CENTER")
         mark.setStyle(
             TableStyle(
                 [("FONTNAME", (0, 0), (-1, -1), BOLD), ("BOX", (0, 0), (-1, -1), 0.8, "black")]
@@ -160,8 +160,8 @@ def title_block(summary: str, *, draft: bool) -> list[Flowable]:
         )
         mark.spaceBefore = 12
         blocks.append(mark)
-    blocks.append(Paragraph("BÁO CÁO", st.title))
-    blocks.append(Paragraph(markup(summary), st.summary))
+    blocks.append(Para("BÁO CÁO", st.title))
+    blocks.append(Para(markup(summary), st.summary))
     longest = min(width(nfc(summary), BOLD, s.BODY), s.FRAME_WIDTH)
     blocks.append(Rule(max(longest / 3, 30 * mm)))
     return blocks
@@ -174,10 +174,10 @@ def addressee_block(addressee: str) -> list[Flowable]:
     if not lines:
         return []
     if len(lines) == 1:
-        return [Paragraph(f"Kính gửi: {markup(lines[0])}", st.addressee)]
+        return [Para(f"Kính gửi: {markup(lines[0])}", st.addressee)]
     return [
-        Paragraph("Kính gửi:", st.addressee),
-        *(Paragraph(f"- {markup(line.rstrip(';.'))};", st.centred) for line in lines),
+        Para("Kính gửi:", st.addressee),
+        *(Para(f"- {markup(line.rstrip(';.'))};", st.centred) for line in lines),
     ]
 
 
@@ -202,14 +202,12 @@ def authority_lines(signer: Signer) -> list[str]:
 def signature_block(header: Header) -> Table:
     """``Nơi nhận`` on the left, level with the signing authority and name on the right."""
     st = s.styles()
-    left: list[Flowable] = [Paragraph("Nơi nhận:", st.recipients_title)]
-    left += [Paragraph(markup(line), st.recipients) for line in recipient_lines(header.recipients)]
+    left: list[Flowable] = [Para("Nơi nhận:", st.recipients_title)]
+    left += [Para(markup(line), st.recipients) for line in recipient_lines(header.recipients)]
     right: list[Flowable] = [
-        Paragraph(
-            "<br/>".join(markup(line) for line in authority_lines(header.signer)), st.authority
-        ),
+        Para("<br/>".join(markup(line) for line in authority_lines(header.signer)), st.authority),
         Spacer(1, 28 * mm),
-        Paragraph(markup(header.signer.name.strip()) or "&nbsp;", st.signer),
+        Para(markup(header.signer.name.strip()) or "&nbsp;", st.signer),
     ]
     half = s.FRAME_WIDTH / 2
     table = Table([[left, right]], colWidths=[half - 8 * mm, half + 8 * mm])

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, HRFlowable, Paragraph
+from reportlab.platypus import Flowable, HRFlowable
 
 from cchc_desktop.model import Citation, Header
 from cchc_desktop.pdf import styles as s
-from cchc_desktop.pdf.text import markup, nfc
+from cchc_desktop.pdf.text import Para, markup, nfc
 
 _NOTE_GAP = 8.0  # between the text frame and the notes' rule
 
@@ -83,7 +83,7 @@ class FootArea:
 
     def __init__(self, notes: list[str]) -> None:
         st = s.styles()
-        self.paragraphs = [Paragraph(note, st.footnote) for note in notes]
+        self.paragraphs = [Para(note, st.footnote) for note in notes]
         self.heights = [p.wrap(s.FRAME_WIDTH, s.FRAME_HEIGHT)[1] for p in self.paragraphs]
         self.height = sum(self.heights) + 2 * len(self.heights) + _NOTE_GAP if notes else 0.0
 
@@ -124,4 +124,4 @@ def endnotes(notes: list[str]) -> list[Flowable]:
     rule = HRFlowable(
         width=50 * mm, thickness=0.5, color="black", hAlign="LEFT", spaceBefore=6, spaceAfter=3
     )
-    return [rule, *(Paragraph(note, st.footnote) for note in notes)]
+    return [rule, *(Para(note, st.footnote) for note in notes)]

@@ -53,7 +53,6 @@ class Styles:
     addressee: ParagraphStyle
     centred: ParagraphStyle
     centred_italic: ParagraphStyle
-    cell_head: ParagraphStyle
     recipients_title: ParagraphStyle
     recipients: ParagraphStyle
     authority: ParagraphStyle
@@ -93,13 +92,6 @@ def styles() -> Styles:
         addressee=ParagraphStyle("addressee", parent=centred, spaceBefore=GAP),
         centred=centred,
         centred_italic=ParagraphStyle("centred_italic", parent=centred, fontName=ITALIC),
-        cell_head=ParagraphStyle(
-            "cell_head",
-            fontName=BOLD,
-            fontSize=TABLE,
-            leading=TABLE * 1.2,
-            alignment=TA_CENTER,
-        ),
         recipients_title=ParagraphStyle(
             "recipients_title",
             fontName=BOLD_ITALIC,

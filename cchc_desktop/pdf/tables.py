@@ -4,7 +4,9 @@ from collections.abc import Mapping, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from cchc_desktop.catalogue import Catalogue, RatioRule, Section, Severity
 from cchc_desktop.checks import Finding, Status
@@ -12,19 +14,120 @@ from cchc_desktop.model import Contact
 from cchc_desktop.pdf import styles as s
 from cchc_desktop.pdf.fonts import BOLD, REGULAR, width
 from cchc_desktop.pdf.sentences import format_cell, section_is_filled
-from cchc_desktop.pdf.text import markup, nfc, roman
+from cchc_desktop.pdf.text import Para, nfc, roman
 from cchc_desktop.vnformat import Number
 
 _SCORE_PREFIX = "Điểm tự đánh giá:"
 _PAD = 4.0  # points left and right in a cell
+_TOP = 2.0  # points above a cell's text
+_BOTTOM = 5.0  # and below it
+_PADDING = _BOTTOM + _TOP
+_LEADING = s.TABLE * 1.2
+_LEFT = "LEFT"
+_CENTRE = "CENTER"
 
 
-def _lines(text: str, font: str, room: float) -> str:
+class _Widths(dict[tuple[str, str], float]):
+    """Widths of one table's texts at table size, each measured once (units and numbers recur)."""
+
+    def of(self, text: str, font: str) -> float:
+        found = self.get((text, font))
+        if found is None:
+            found = self[text, font] = width(text, font, s.TABLE)
+        return found
+
+
+def _lines(text: str, font: str, room: float, measured: _Widths) -> str:
     """``text`` broken into lines of at most ``room`` points (cheaper than a paragraph a cell)."""
     text = nfc(text)
-    if width(text, font, s.TABLE) <= room:
+    if not text or measured.of(text, font) <= room:
         return text
     return "\n".join(str(line) for line in simpleSplit(text, font, s.TABLE, room))
+
+
+class _TextGrid(Table):  # type: ignore[misc]  # ReportLab has no type hints
+    """A table of plain-text cells, drawn as ReportLab draws them but in one text object a page.
+
+    ReportLab's table opens a text object for each line of each cell, choosing the
+    font again every time, and one for every empty cell too: on the appendix's
+    pages that was most of the drawing time. This writes the same lines at the
+    same places (ReportLab's formulas for left or centred, vertically centred
+    text) into one text object, before the rules, and skips empty cells; any
+    other cell is left to ReportLab. ``measured`` holds the widths of the texts,
+    measured once for the table and all its pages.
+    """
+
+    _text: PDFTextObject | None = None
+    _font: tuple[str, float, float] | None = None
+    _colour: object = None
+
+    def __init__(self, *args: object, measured: _Widths | None = None, **options: object) -> None:
+        super().__init__(*args, **options)
+        self.measured = _Widths() if measured is None else measured
+
+    def onSplit(self, table: "_TextGrid", byRow: int = 1) -> None:
+        table.measured = self.measured  # the pages of a table share its measures
+
+    def draw(self) -> None:
+        self._text = None
+        super().draw()
+
+    def _drawCell(
+        self,
+        value: object,
+        style: CellStyle,
+        position: tuple[float, float],
+        size: tuple[float, float],
+    ) -> None:
+        if (
+            not isinstance(value, str)
+            or style.valign != "MIDDLE"
+            or any((style.href, style.destination, style.direction, style.shaping))
+        ):
+            super()._drawCell(value, style, position, size)
+            return
+        if not value:
+            return
+        left, bottom = position
+        column_width, row_height = size
+        if style.alignment == _LEFT:
+            x = left + style.leftPadding
+        elif style.alignment in (_CENTRE, "CENTRE"):
+            x = left + (column_width + style.leftPadding - style.rightPadding) * 0.5
+        else:
+            super()._drawCell(value, style, position, size)
+            return
+        text = self._text
+        if text is None:
+            text = self._text = self.canv.beginText()
+            self._font = self._colour = None
+        font = (style.fontname, style.fontsize, style.leading)
+        if font != self._font:
+            text.setFont(*font)
+            self._font = font
+        if style.color != self._colour:
+            text.setFillColor(style.color)
+            self._colour = style.color
+        lines = value.split("\n")
+        leading = style.leading
+        middle = style.bottomPadding + row_height - style.topPadding + len(lines) * leading
+        y = bottom + middle / 2.0 - style.fontsize
+        for line in lines:
+            if style.alignment == _LEFT:
+                start = x
+            elif style.fontsize == s.TABLE:
+                start = x - 0.5 * self.measured.of(line, style.fontname)
+            else:
+                start = x - 0.5 * width(line, style.fontname, style.fontsize)
+            text.setTextOrigin(start, y)
+            text.textLine(line)
+            y -= leading
+
+    def _drawLines(self) -> None:
+        if self._text is not None:
+            self.canv.drawText(self._text)
+            self._text = None
+        super()._drawLines()
 
 
 def ruled_table(
@@ -35,37 +138,60 @@ def ruled_table(
     bold_rows: Sequence[int] = (),
     spans: Sequence[int] = (),
 ) -> Table:
-    """A grid with a bold header row repeated on every page; cells are plain text.
+    """A grid with a bold, centred header row repeated on every page; cells are plain text.
 
     ``short`` columns (numbers, units) are centred, the others left-aligned; text
     wraps to the column. ``spans`` are rows whose second cell runs to the last
     column (section rows).
     """
-    st = s.styles()
-    data: list[list[Paragraph | str]] = [[Paragraph(markup(t), st.cell_head) for t in rows[0]]]
     room = [w - 2 * _PAD for w in widths]
     spanned = [room[0], sum(widths[1:]) - 2 * _PAD, *room[2:]]
+    regular = {_LEFT: _cell(REGULAR, _LEFT), _CENTRE: _cell(REGULAR, _CENTRE)}
+    bold = {_LEFT: _cell(BOLD, _LEFT), _CENTRE: _cell(BOLD, _CENTRE)}
+    body_alignment = [_CENTRE if n in short else _LEFT for n in range(len(widths))]
+    measured = _Widths()
+    data = [[_lines(text, BOLD, room[n], measured) for n, text in enumerate(rows[0])]]
+    cell_styles = [[bold[_CENTRE]] * len(widths)]
     for index, row in enumerate(rows[1:], start=1):
         font = BOLD if index in bold_rows else REGULAR
         cells = spanned if index in spans else room
-        data.append([_lines(text, font, cells[n]) for n, text in enumerate(row)])
-    commands: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # ReportLab's default would add Helvetica
-        ("FONTSIZE", (0, 0), (-1, -1), s.TABLE),
-        ("LEADING", (0, 0), (-1, -1), s.TABLE * 1.2),
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-    ]
-    commands += [("ALIGN", (column, 1), (column, -1), "CENTER") for column in short]
-    commands += [("FONTNAME", (0, row), (-1, row), BOLD) for row in bold_rows]
+        data.append([_lines(text, font, cells[n], measured) for n, text in enumerate(row)])
+        faces = bold if index in bold_rows else regular
+        cell_styles.append([faces[alignment] for alignment in body_alignment])
+    # ReportLab's own measure of a text row (lines × leading + padding), done once here
+    heights = [_LEADING * max(t.count("\n") + 1 for t in row) + _PADDING for row in data]
+    commands: list[tuple[object, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, "black")]
     commands += [("SPAN", (1, row), (-1, row)) for row in spans]
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
+    table = _TextGrid(
+        data,
+        colWidths=list(widths),
+        rowHeights=heights,
+        repeatRows=1,
+        hAlign="CENTER",
+        cellStyles=cell_styles,
+        measured=measured,
+    )
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _cell(font: str, alignment: str) -> CellStyle:
+    """How a cell's text is set: vertically centred, table type, the padding of every cell.
+
+    Given to the table as each cell's style (one object shared by the cells alike)
+    rather than as commands ReportLab would apply cell by cell.
+    """
+    style = CellStyle(f"{font}-{alignment}")
+    style.fontname = font  # ReportLab's default would add Helvetica
+    style.fontsize = s.TABLE
+    style.leading = _LEADING
+    style.topPadding = _TOP
+    style.bottomPadding = _BOTTOM
+    style.leftPadding = _PAD
+    style.rightPadding = _PAD
+    style.valign = "MIDDLE"
+    style.alignment = alignment
+    return style
 
 
 def contacts_table(contacts: Sequence[Contact]) -> Table | None:
@@ -158,7 +284,7 @@ def findings_table(catalogue: Catalogue, findings: Sequence[Finding]) -> Flowabl
     """The checker's open findings: errors first, then warnings, then figures still awaited."""
     st = s.styles()
     if not findings:
-        return Paragraph("Không còn lỗi hay cảnh báo nào.", st.body)
+        return Para("Không còn lỗi hay cảnh báo nào.", st.body)
     titles = {section.id: section.title for section in catalogue.sections}
 
     def order(finding: Finding) -> int:

@@ -2,12 +2,14 @@
 
 Every string printed goes through :func:`nfc` (plain canvas text) or :func:`markup`
 (paragraph text): ReportLab does not position combining accents, so text must be
-NFC or ``ộ`` prints as ``o`` with loose marks.
+NFC or ``ộ`` prints as ``o`` with loose marks. Paragraphs are :class:`Para`.
 """
 
 import re
 import unicodedata
 from xml.sax.saxutils import escape
+
+from reportlab.platypus import Paragraph
 
 # Points are lettered with the Vietnamese alphabet's letters, without f, j, w, z.
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -81,3 +83,23 @@ def lower_first(text: str) -> str:
 def paragraphs(text: str) -> list[str]:
     """A narrative as the clerk typed it: one paragraph a non-blank line."""
     return [line.strip() for line in nfc(text).splitlines() if line.strip()]
+
+
+class Para(Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
+    """A paragraph that breaks its lines once for a given width.
+
+    ReportLab breaks a paragraph's lines again on every ``wrap``, and lays out
+    many twice at the same width: a heading kept with the next paragraph (the
+    pair is measured, then placed), a paragraph in a table's cell (measured, then
+    drawn). The lines depend on the width alone, so the last result is kept until
+    the width changes or a failed ``split`` throws it away.
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if available_width == self._wrapped_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._wrapped_width = available_width
+        return size

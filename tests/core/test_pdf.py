@@ -9,13 +9,18 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from cchc_desktop.catalogue import Catalogue, load_catalogue
 from cchc_desktop.checks import check_report
 from cchc_desktop.demo import create_demo_report
 from cchc_desktop.model import Header, Report, Unit
 from cchc_desktop.pdf import FinalCopyRefused, render_report_pdf
-from cchc_desktop.pdf.styles import MARGIN_TOP, PAGE_HEIGHT
+from cchc_desktop.pdf.fonts import BOLD, REGULAR
+from cchc_desktop.pdf.styles import MARGIN_TOP, PAGE_HEIGHT, styles
+from cchc_desktop.pdf.tables import ruled_table
+from cchc_desktop.pdf.text import Para, roman
 from cchc_desktop.store import Store
 from cchc_desktop.units import commune
 
@@ -332,3 +337,89 @@ def test_a_historical_unit_prints_its_own_names(catalogue: Catalogue) -> None:
         "của Ủy ban nhân dân thị xã Ngã Năm./.",
     )
     assert "UBND" not in words.split("ỦY BAN")[0]  # no parent body: nothing above the issuer
+
+
+def test_the_appendix_repeats_its_header_row_on_every_page(demo_pdf: bytes) -> None:
+    all_pages = pages(demo_pdf)
+    first = next(n for n, page in enumerate(all_pages) if "Phụ lục Số liệu" in page)
+    appendix = all_pages[first:]
+    assert len(appendix) > 1
+    for page in appendix:
+        assert "STT Chỉ tiêu Đơn vị tính Số liệu Ghi chú" in page
+
+
+def placed_text(data: bytes) -> list[tuple[int, str, float, float, str]]:
+    """Every piece of text with its page, position (to 0.01 pt) and font."""
+    placed = []
+    for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, start=1):
+
+        def visit(
+            chunk: str, cm: list[float], tm: list[float], font: Any, size: float, number=number
+        ) -> None:
+            if chunk.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                name = str(font["/BaseFont"]).split("+", 1)[-1] if font else ""
+                placed.append((number, chunk.strip(), round(x, 2), round(y, 2), name))
+
+        page.extract_text(visitor_text=visit)
+    return sorted(placed)
+
+
+def test_ruled_table_text_sits_where_reportlab_puts_it() -> None:
+    """The ruled tables draw their text themselves (one text object a page): at the places,
+    in the faces, ReportLab's own table gives the same cells."""
+    rows = [["STT", "Chỉ tiêu có tên rất dài cần xuống dòng", "Đơn vị tính", "Số liệu", "Ghi chú"]]
+    spans: list[int] = []
+    for n in range(1, 61):
+        if n % 20 == 1:
+            spans.append(len(rows))
+            rows.append([roman(n // 20 + 1), "Mục có tiêu đề kéo dài qua các cột", "", "", ""])
+        label = "Số hồ sơ tiếp nhận trong kỳ báo cáo " * (1 + n % 3)
+        rows.append([str(n), label.strip(), "hồ sơ" if n % 4 else "", f"{n * 37:,}", ""])
+    bold = spans[1:]  # bold or not, a section row spans the table
+    widths = [12 * mm, 77 * mm, 25 * mm, 25 * mm, 26 * mm]
+    ours = ruled_table(rows, widths, short=(0, 2, 3, 4), bold_rows=bold, spans=spans)
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 12),
+        ("LEADING", (0, 0), (-1, -1), 14.4),
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("FONTNAME", (0, 0), (-1, 0), BOLD),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        *(("ALIGN", (column, 1), (column, -1), "CENTER") for column in (0, 2, 3, 4)),
+        *(("FONTNAME", (0, row), (-1, row), BOLD) for row in bold),
+        *(("SPAN", (1, row), (-1, row)) for row in spans),
+    ]
+    cells = [list(row) for row in ours._cellvalues]  # the lines as ruled_table broke them
+    theirs = Table(cells, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+
+    def built(table: Table) -> bytes:
+        out = io.BytesIO()
+        SimpleDocTemplate(out, invariant=1, initialFontName=REGULAR).build([table])
+        return out.getvalue()
+
+    placed = placed_text(built(ours))
+    assert placed == placed_text(built(theirs))
+    assert len({page for page, *_ in placed}) > 1  # the header row repeated on a new page
+    assert ("Mục có tiêu đề kéo dài qua các cột", BOLD) in {(t, f) for _, t, _, _, f in placed}
+
+
+def test_a_paragraph_breaks_its_lines_again_only_for_a_new_width() -> None:
+    body = styles().body
+    words = "Tổng số hồ sơ tiếp nhận trong kỳ báo cáo được giải quyết đúng hạn. " * 6
+    para = Para(words, body)
+    breaks: list[object] = []
+    para.breakLines = lambda widths, lines=para.breakLines: breaks.append(widths) or lines(widths)
+    for width in (400, 250, 400, 400):
+        assert para.wrap(width, 1000) == Paragraph(words, body).wrap(width, 1000)
+    assert len(breaks) == 3  # the same width twice in a row: the lines are kept
+    assert para.split(400, 10) == []  # no room for two lines: ReportLab forgets the lines
+    assert para.wrap(400, 1000) == Paragraph(words, body).wrap(400, 1000)
+    first, rest = para.split(400, 2 * body.leading + 1)
+    assert first.wrap(400, 1000)[1] + rest.wrap(400, 1000)[1] == para.wrap(400, 1000)[1]

@@ -35,74 +35,124 @@ def sentence(catalogue: Catalogue, clauses: list[object], values: dict[str, Numb
     return SentenceWriter(catalogue, values, WINDOW).sentence(template)
 
 
-def test_dossiers_read_as_the_clerk_writes_them(catalogue: Catalogue) -> None:
-    values = {
-        "tthc.ho_so.tiep_nhan": 1730,
-        "tthc.ho_so.da_giai_quyet": 1553,
-        "tthc.ho_so.dung_han": 1551,
-        "tthc.ho_so.qua_han": 2,
-        "tthc.ho_so.dang_giai_quyet": 177,
-    }
-    assert written(catalogue, "tthc", values) == [
-        "Tổng số hồ sơ tiếp nhận 1.730 hồ sơ; đã giải quyết 1.553 hồ sơ, trong đó đúng hạn "
-        "và trước hạn 1.551 hồ sơ, đạt 99,87%; quá hạn 02 hồ sơ; đang giải quyết 177 hồ sơ."
-    ]
+@pytest.mark.parametrize(
+    ("values", "window", "expected"),
+    [
+        pytest.param(
+            {
+                "tthc.ho_so.tiep_nhan": 1730,
+                "tthc.ho_so.da_giai_quyet": 1553,
+                "tthc.ho_so.dung_han": 1551,
+                "tthc.ho_so.qua_han": 2,
+                "tthc.ho_so.dang_giai_quyet": 177,
+            },
+            None,
+            [
+                "Tổng số hồ sơ tiếp nhận 1.730 hồ sơ; đã giải quyết 1.553 hồ sơ, trong đó đúng "
+                "hạn và trước hạn 1.551 hồ sơ, đạt 99,87%; quá hạn 02 hồ sơ; đang giải quyết "
+                "177 hồ sơ."
+            ],
+            id="as-the-clerk-writes-them",
+        ),
+        pytest.param(
+            {"tthc.ho_so.tiep_nhan": 907},
+            WINDOW,
+            ["Từ ngày 15/12/2025 đến ngày 14/03/2026, tổng số hồ sơ tiếp nhận 907 hồ sơ."],
+            id="the-data-window-opens-the-sentence",
+        ),
+        pytest.param({}, None, [], id="no-figure-no-sentence"),
+        pytest.param(
+            {"tthc.ho_so.da_giai_quyet": 5},
+            None,
+            ["Đã giải quyết 05 hồ sơ."],  # leading "; " dropped, capitalised, no "None"
+            id="empty-figures-leave-no-trace",
+        ),
+    ],
+)
+def test_dossiers_read_as_the_clerk_writes_them(
+    catalogue: Catalogue,
+    values: dict[str, Number],
+    window: tuple[dt.date, dt.date] | None,
+    expected: list[str],
+) -> None:
+    assert written(catalogue, "tthc", values, window) == expected
 
 
-def test_the_data_window_opens_the_sentence_when_set(catalogue: Catalogue) -> None:
-    [text] = written(catalogue, "tthc", {"tthc.ho_so.tiep_nhan": 907}, WINDOW)
-    assert text == "Từ ngày 15/12/2025 đến ngày 14/03/2026, tổng số hồ sơ tiếp nhận 907 hồ sơ."
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        pytest.param(
+            {
+                "chi_dao.ke_hoach.tong": 25,
+                "chi_dao.ke_hoach.hoan_thanh": 15,
+                "chi_dao.ke_hoach.chua_den_han": 10,
+                "chi_dao.ke_hoach.tre_han": 0,
+            },
+            [
+                "Kế hoạch cải cách hành chính năm đề ra 25 nhiệm vụ; đã hoàn thành 15 nhiệm vụ, "
+                "đạt 60%; 10 nhiệm vụ chưa đến hạn; không có nhiệm vụ trễ hạn."
+            ],
+            id="zero-as-words",
+        ),
+        pytest.param(
+            {"chi_dao.ke_hoach.hoan_thanh": 9, "chi_dao.ke_hoach.truoc_han": 0},
+            ["Đã hoàn thành 09 nhiệm vụ."],
+            id="zero-drops",
+        ),
+        pytest.param(
+            {"chi_dao.ke_hoach.hoan_thanh": 9, "chi_dao.ke_hoach.truoc_han": 3},
+            ["Đã hoàn thành 09 nhiệm vụ (trong đó 03 nhiệm vụ hoàn thành trước hạn)."],
+            id="not-zero",
+        ),
+        # without the figure it is part of, a share is not printed at all
+        pytest.param({"chi_dao.ke_hoach.truoc_han": 3}, [], id="share-alone"),
+    ],
+)
+def test_a_zero_reads_as_words_or_drops(
+    catalogue: Catalogue, values: dict[str, Number], expected: list[str]
+) -> None:
+    assert written(catalogue, "chi_dao", values) == expected
 
 
-def test_empty_figures_leave_no_trace(catalogue: Catalogue) -> None:
-    assert written(catalogue, "tthc", {}) == []
-    [text] = written(catalogue, "tthc", {"tthc.ho_so.da_giai_quyet": 5})
-    assert text == "Đã giải quyết 05 hồ sơ."  # leading "; " dropped, capitalised
-    assert "None" not in text and "tiếp nhận" not in text
+GUARDED = ["Có {tthc.ho_so.tiep_nhan}", ", trong đó {tthc.ho_so.moi:so} mới{?tthc.ho_so.ky_truoc}"]
 
 
-def test_a_zero_reads_as_words_or_drops(catalogue: Catalogue) -> None:
-    values = {"chi_dao.ke_hoach.tong": 25, "chi_dao.ke_hoach.hoan_thanh": 15}
-    values |= {"chi_dao.ke_hoach.chua_den_han": 10, "chi_dao.ke_hoach.tre_han": 0}
-    [text] = written(catalogue, "chi_dao", values)
-    assert text == (
-        "Kế hoạch cải cách hành chính năm đề ra 25 nhiệm vụ; đã hoàn thành 15 nhiệm vụ, "
-        "đạt 60%; 10 nhiệm vụ chưa đến hạn; không có nhiệm vụ trễ hạn."
-    )
-    values = {"chi_dao.ke_hoach.hoan_thanh": 9, "chi_dao.ke_hoach.truoc_han": 0}
-    assert written(catalogue, "chi_dao", values) == ["Đã hoàn thành 09 nhiệm vụ."]
-    values = {"chi_dao.ke_hoach.hoan_thanh": 9, "chi_dao.ke_hoach.truoc_han": 3}
-    assert written(catalogue, "chi_dao", values) == [
-        "Đã hoàn thành 09 nhiệm vụ (trong đó 03 nhiệm vụ hoàn thành trước hạn)."
-    ]
-    # without the figure it is part of, a share is not printed at all
-    assert written(catalogue, "chi_dao", {"chi_dao.ke_hoach.truoc_han": 3}) == []
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"tthc.ho_so.tiep_nhan": 9, "tthc.ho_so.moi": 9}, "Có 09 hồ sơ."),
+        (
+            {"tthc.ho_so.tiep_nhan": 9, "tthc.ho_so.moi": 9, "tthc.ho_so.ky_truoc": 0},
+            "Có 09 hồ sơ, trong đó 09 mới.",
+        ),
+    ],
+)
+def test_guards_require_without_printing(
+    catalogue: Catalogue, values: dict[str, Number], expected: str
+) -> None:
+    assert sentence(catalogue, GUARDED, values) == expected
 
 
-def test_guards_require_without_printing(catalogue: Catalogue) -> None:
-    clauses = [
-        "Có {tthc.ho_so.tiep_nhan}",
-        ", trong đó {tthc.ho_so.moi:so} mới{?tthc.ho_so.ky_truoc}",
-    ]
-    assert sentence(catalogue, clauses, {"tthc.ho_so.tiep_nhan": 9, "tthc.ho_so.moi": 9}) == (
-        "Có 09 hồ sơ."
-    )
-    values = {"tthc.ho_so.tiep_nhan": 9, "tthc.ho_so.moi": 9, "tthc.ho_so.ky_truoc": 0}
-    assert sentence(catalogue, clauses, values) == "Có 09 hồ sơ, trong đó 09 mới."
+QUALIFICATIONS = [
+    "Trình độ: ",
+    {"text": ", {cong_vu.trinh_do.dai_hoc:so} đại học", "zero": ""},
+    "; lý luận: ",
+    {"text": ", {cong_vu.ly_luan.so_cap:so} sơ cấp", "zero": ""},
+]
 
 
-def test_a_clause_without_figures_needs_a_figure_after_it(catalogue: Catalogue) -> None:
-    clauses = [
-        "Trình độ: ",
-        {"text": ", {cong_vu.trinh_do.dai_hoc:so} đại học", "zero": ""},
-        "; lý luận: ",
-        {"text": ", {cong_vu.ly_luan.so_cap:so} sơ cấp", "zero": ""},
-    ]
-    values: dict[str, Number] = {"cong_vu.trinh_do.dai_hoc": 0, "cong_vu.ly_luan.so_cap": 1}
-    assert sentence(catalogue, clauses, values) == "Lý luận: 01 sơ cấp."
-    values = {"cong_vu.trinh_do.dai_hoc": 14, "cong_vu.ly_luan.so_cap": 0}
-    assert sentence(catalogue, clauses, values) == "Trình độ: 14 đại học."
-    assert sentence(catalogue, clauses, {"cong_vu.trinh_do.dai_hoc": 0}) is None
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"cong_vu.trinh_do.dai_hoc": 0, "cong_vu.ly_luan.so_cap": 1}, "Lý luận: 01 sơ cấp."),
+        ({"cong_vu.trinh_do.dai_hoc": 14, "cong_vu.ly_luan.so_cap": 0}, "Trình độ: 14 đại học."),
+        ({"cong_vu.trinh_do.dai_hoc": 0}, None),
+    ],
+)
+def test_a_clause_without_figures_needs_a_figure_after_it(
+    catalogue: Catalogue, values: dict[str, Number], expected: str | None
+) -> None:
+    assert sentence(catalogue, QUALIFICATIONS, values) == expected
 
 
 def test_money_scores_and_rates_are_written_the_vietnamese_way(catalogue: Catalogue) -> None:
@@ -131,56 +181,8 @@ def test_every_figure_of_a_sentence_section_is_named_by_a_template(catalogue: Ca
     assert catalogue.section("chi_so").figures == "scores"
 
 
-def test_untemplated_figures_fall_back_to_label_and_value(tmp_path: Path) -> None:
-    path = tmp_path / "danh-muc.toml"
-    path.write_text(
-        """
-id = "thu"
-version = "1"
-title = "Thử"
-rules = []
-[[parts]]
-id = "ket_qua"
-title = "Kết quả"
-[[sections]]
-id = "tthc"
-part = "ket_qua"
-title = "Thủ tục"
-[[sections.sentences]]
-clauses = ["Tiếp nhận {tthc.ho_so.tiep_nhan}"]
-[[indicators]]
-id = "tthc.ho_so.tiep_nhan"
-label = "Tổng số hồ sơ tiếp nhận"
-unit = "hồ sơ"
-kind = "count"
-[[indicators]]
-id = "tthc.ho_so.moi"
-label = "Số hồ sơ mới"
-unit = "hồ sơ"
-kind = "count"
-[[indicators]]
-id = "tthc.ho_so.ty_le"
-label = "TTHC trực tuyến"
-unit = "%"
-kind = "percent"
-""",
-        encoding="utf-8",
-    )
-    small = load_catalogue(path)
-    values: dict[str, Number] = {"tthc.ho_so.moi": 3, "tthc.ho_so.ty_le": Decimal("62.5")}
-    assert SentenceWriter(small, values).section(small.section("tthc")) == [
-        "Số hồ sơ mới: 03 hồ sơ; TTHC trực tuyến: 62,5%."
-    ]
-
-
-@pytest.mark.parametrize(
-    ("clause", "problem"),
-    [
-        ("Tiếp nhận {tthc.ho_so.khong_co}", "khong_co"),
-        ("Không có số liệu", "không có chỉ tiêu nào"),
-    ],
-)
-def test_a_template_naming_no_figure_is_rejected(tmp_path: Path, clause: str, problem: str) -> None:
+def small_catalogue(tmp_path: Path, clause: str, more_indicators: str = "") -> Path:
+    """A one-section catalogue file: one sentence of ``clause``, ``tiep_nhan`` and ``more``."""
     path = tmp_path / "danh-muc.toml"
     path.write_text(
         f"""
@@ -202,11 +204,43 @@ id = "tthc.ho_so.tiep_nhan"
 label = "Tổng số hồ sơ tiếp nhận"
 unit = "hồ sơ"
 kind = "count"
+{more_indicators}
 """,
         encoding="utf-8",
     )
+    return path
+
+
+def test_untemplated_figures_fall_back_to_label_and_value(tmp_path: Path) -> None:
+    more = """
+[[indicators]]
+id = "tthc.ho_so.moi"
+label = "Số hồ sơ mới"
+unit = "hồ sơ"
+kind = "count"
+[[indicators]]
+id = "tthc.ho_so.ty_le"
+label = "TTHC trực tuyến"
+unit = "%"
+kind = "percent"
+"""
+    small = load_catalogue(small_catalogue(tmp_path, "Tiếp nhận {tthc.ho_so.tiep_nhan}", more))
+    values: dict[str, Number] = {"tthc.ho_so.moi": 3, "tthc.ho_so.ty_le": Decimal("62.5")}
+    assert SentenceWriter(small, values).section(small.section("tthc")) == [
+        "Số hồ sơ mới: 03 hồ sơ; TTHC trực tuyến: 62,5%."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "problem"),
+    [
+        ("Tiếp nhận {tthc.ho_so.khong_co}", "khong_co"),
+        ("Không có số liệu", "không có chỉ tiêu nào"),
+    ],
+)
+def test_a_template_naming_no_figure_is_rejected(tmp_path: Path, clause: str, problem: str) -> None:
     with pytest.raises(CatalogueError, match=problem):
-        load_catalogue(path)
+        load_catalogue(small_catalogue(tmp_path, clause))
 
 
 def test_vietnamese_point_letters_and_roman_parts() -> None:
@@ -234,17 +268,27 @@ def test_number_recipients_and_authority() -> None:
     assert authority_lines(Signer(authority="KT")) == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
 
-def test_a_zero_wording_needs_its_own_figures(catalogue: Catalogue) -> None:
-    clauses = [
-        "Tự kiểm tra {the_che.vbqppl.kiem_tra}",
-        {
-            "text": ", phát hiện {the_che.vbqppl.trai_phap_luat}",
-            "zero": ", không phát hiện văn bản trái pháp luật{?the_che.vbqppl.ra_soat}",
-        },
-    ]
+CHECKED = [
+    "Tự kiểm tra {the_che.vbqppl.kiem_tra}",
+    {
+        "text": ", phát hiện {the_che.vbqppl.trai_phap_luat}",
+        "zero": ", không phát hiện văn bản trái pháp luật{?the_che.vbqppl.ra_soat}",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "expected"),
+    [
+        ({}, "Tự kiểm tra 04 văn bản."),
+        (
+            {"the_che.vbqppl.ra_soat": 6},
+            "Tự kiểm tra 04 văn bản, không phát hiện văn bản trái pháp luật.",
+        ),
+    ],
+)
+def test_a_zero_wording_needs_its_own_figures(
+    catalogue: Catalogue, reviewed: dict[str, Number], expected: str
+) -> None:
     values: dict[str, Number] = {"the_che.vbqppl.kiem_tra": 4, "the_che.vbqppl.trai_phap_luat": 0}
-    assert sentence(catalogue, clauses, values) == "Tự kiểm tra 04 văn bản."
-    values["the_che.vbqppl.ra_soat"] = 6
-    assert sentence(catalogue, clauses, values) == (
-        "Tự kiểm tra 04 văn bản, không phát hiện văn bản trái pháp luật."
-    )
+    assert sentence(catalogue, CHECKED, values | reviewed) == expected

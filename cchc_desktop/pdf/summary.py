@@ -1,0 +1,270 @@
+"""The province summary printed: ``BÁO CÁO TỔNG HỢP`` in the layout of the commune report.
+
+Same page, fonts, header block (issuer ``SỞ NỘI VỤ`` under the province's
+committee, ``Số: …/BC-SNV``, the dateline), title and ruled tables as the
+commune's report (:mod:`cchc_desktop.pdf.layout`, :mod:`.tables`); then the
+totals of every count and money figure by section, with the rates computed
+from the totals, the communes that have not reported, and those whose report
+still has errors or a conflict. Built deterministically (same summary, same
+bytes) and written atomically.
+"""
+
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+
+from cchc_desktop import __version__
+from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.model import Header, Report, Unit
+from cchc_desktop.pdf import styles as s
+from cchc_desktop.pdf.fonts import REGULAR, register_fonts
+from cchc_desktop.pdf.layout import BLANK, HeaderBlock, Rule
+from cchc_desktop.pdf.sentences import format_cell
+from cchc_desktop.pdf.tables import ruled_table
+from cchc_desktop.pdf.text import Para, lower_first, markup, nfc, roman
+from cchc_desktop.province.summary import CommuneRow, Summary
+from cchc_desktop.province.words import STATUS_WORDS
+from cchc_desktop.vnformat import format_count
+
+__all__ = ["render_summary_pdf", "summary_pdf_bytes"]
+
+ISSUER = "SỞ NỘI VỤ"
+ISSUER_WORDS = "Sở Nội vụ"
+TITLE = "BÁO CÁO TỔNG HỢP"
+_PROVINCE_KINDS = ("Tỉnh ", "Thành phố ")
+
+
+def place_of(province_name: str) -> str:
+    """``Cao Bằng`` for ``Tỉnh Cao Bằng``, ``Hà Nội`` for ``Thành phố Hà Nội``."""
+    for prefix in _PROVINCE_KINDS:
+        if province_name.startswith(prefix):
+            return province_name[len(prefix) :]
+    return province_name
+
+
+def _letterhead(summary: Summary) -> Report:
+    """The summary's header fields in the shape the commune report's header block reads."""
+    made = summary.made_at
+    return Report(
+        id=0,
+        catalogue_id="",
+        catalogue_version="",
+        unit=Unit(
+            name=ISSUER,
+            parent_body=f"UBND {summary.province_name.upper()}",
+            issuing_body=ISSUER,
+        ),
+        period=summary.period,
+        period_title=summary.period_title,
+        header=Header(place=place_of(summary.province_name), date=made.date()),
+        created_at=made,
+        updated_at=made,
+    )
+
+
+def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    canvas.saveState()
+    canvas.setFont(REGULAR, s.PAGE_NUMBER)
+    canvas.drawCentredString(s.PAGE_WIDTH / 2, s.PAGE_NUMBER_Y, str(doc.page))
+    canvas.restoreState()
+
+
+def _templates() -> list[PageTemplate]:
+    def frame(name: str) -> Frame:
+        return Frame(
+            s.MARGIN_LEFT,
+            s.MARGIN_BOTTOM,
+            s.FRAME_WIDTH,
+            s.FRAME_HEIGHT,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=name,
+        )
+
+    first = PageTemplate("first", [frame("first")], autoNextPageTemplate="later")
+    return [first, PageTemplate("later", [frame("later")], onPage=_page_number)]
+
+
+def _subject(summary: Summary) -> str:
+    return (
+        f"Kết quả thực hiện công tác cải cách hành chính {nfc(summary.period_title)} "
+        "của các xã, phường, đặc khu"
+    )
+
+
+def _introduction(summary: Summary) -> list[str]:
+    reported = summary.reported
+    day = summary.made_at.strftime("%d/%m/%Y")
+    others = len(reported) - summary.final_count
+    texts = [
+        f"Đến ngày {day}, {ISSUER_WORDS} {summary.province_name} đã nhận báo cáo của "
+        f"{format_count(len(reported))}/{len(summary.rows)} xã, phường, đặc khu "
+        f"({format_count(summary.final_count, pad=False)} bản chính thức, "
+        f"{format_count(others, pad=False)} bản nháp hoặc sẵn sàng); "
+        + (
+            f"còn {format_count(len(summary.missing))} đơn vị chưa báo cáo."
+            if summary.missing
+            else "tất cả các đơn vị đã báo cáo."
+        )
+    ]
+    if reported:
+        texts.append(
+            "Số liệu dưới đây là tổng số liệu của các đơn vị đã báo cáo; các tỷ lệ được tính "
+            "lại từ số tổng, không lấy bình quân tỷ lệ của các đơn vị."
+        )
+    with_errors = sum(1 for r in reported if r.errors)
+    if with_errors:
+        texts.append(
+            f"Có {format_count(with_errors)} đơn vị gửi báo cáo còn lỗi số liệu (xem mục III)."
+        )
+    if summary.conflict_count:
+        texts.append(
+            f"Có {format_count(summary.conflict_count)} đơn vị gửi hai bản khác nhau cùng một "
+            "lần gửi (xung đột) chưa được giải quyết; số liệu đang dùng bản nhận trước."
+        )
+    return texts
+
+
+def totals_table(summary: Summary, catalogue: Catalogue) -> Flowable:
+    """STT, Chỉ tiêu, Đơn vị tính, Tổng số, Số đơn vị có số liệu; one spanned row a section."""
+    st = s.styles()
+    if not summary.reported:
+        return Para("Chưa có đơn vị nào báo cáo trong kỳ này.", st.body)
+    rows = [["STT", "Chỉ tiêu", "Đơn vị tính", "Tổng số", "Số đơn vị có số liệu"]]
+    spans: list[int] = []
+    by_section: dict[str, list[list[str]]] = {}
+    for line in summary.totals:
+        if line.value is None:
+            continue
+        indicator = line.indicator
+        given = "—" if line.communes is None else str(line.communes)
+        by_section.setdefault(indicator.section, []).append(
+            [indicator.label, indicator.unit, format_cell(indicator, line.value), given]
+        )
+    number = 0
+    for section in catalogue.sections:
+        lines = by_section.get(section.id)
+        if not lines:
+            continue
+        number += 1
+        spans.append(len(rows))
+        rows.append([roman(number), section.title, "", "", ""])
+        rows += [[str(n), *cells] for n, cells in enumerate(lines, start=1)]
+    return ruled_table(
+        rows,
+        [12 * mm, 79 * mm, 22 * mm, 28 * mm, 24 * mm],
+        short=(0, 2, 3, 4),
+        bold_rows=spans,
+        spans=spans,
+    )
+
+
+def missing_table(rows: Sequence[CommuneRow]) -> Flowable:
+    st = s.styles()
+    if not rows:
+        return Para("Tất cả các đơn vị đã báo cáo.", st.body)
+    table = [["STT", "Mã đơn vị", "Tên đơn vị"]]
+    table += [[str(n), r.code, r.name] for n, r in enumerate(rows, start=1)]
+    return ruled_table(table, [12 * mm, 28 * mm, 125 * mm], short=(0, 1))
+
+
+def problems_table(rows: Sequence[CommuneRow]) -> Flowable:
+    st = s.styles()
+    if not rows:
+        return Para("Không có đơn vị nào.", st.body)
+    table = [["STT", "Mã", "Tên đơn vị", "Lần gửi", "Trạng thái", "Lỗi", "Cảnh báo", "Xung đột"]]
+    table += [
+        [
+            str(n),
+            r.code,
+            r.name,
+            str(r.revision),
+            STATUS_WORDS.get(r.status or "", ""),
+            str(r.errors),
+            str(r.warnings),
+            "Có" if r.conflict else "",
+        ]
+        for n, r in enumerate(rows, start=1)
+    ]
+    widths = [11 * mm, 15 * mm, 51 * mm, 15 * mm, 22 * mm, 13 * mm, 18 * mm, 20 * mm]
+    return ruled_table(table, widths, short=(0, 1, 3, 4, 5, 6, 7))
+
+
+def _story(summary: Summary, catalogue: Catalogue) -> list[Flowable]:
+    st = s.styles()
+    subject = _subject(summary)
+    header = HeaderBlock(_letterhead(summary))
+    header.number = f"Số: {BLANK}/BC-SNV"
+    problems = [r for r in summary.reported if r.errors or r.conflict]
+    story: list[Flowable] = [
+        header,
+        Para(TITLE, st.title),
+        Para(markup(subject), st.summary),
+        Rule(60 * mm),
+    ]
+    story += [Para(markup(text), st.body) for text in _introduction(summary)]
+    parts: list[tuple[str, Flowable]] = [
+        ("TỔNG HỢP SỐ LIỆU CỦA CÁC ĐƠN VỊ ĐÃ BÁO CÁO", totals_table(summary, catalogue)),
+        (
+            f"CÁC ĐƠN VỊ CHƯA BÁO CÁO ({len(summary.missing)}/{len(summary.rows)})",
+            missing_table(summary.missing),
+        ),
+        ("CÁC ĐƠN VỊ CÓ BÁO CÁO CÒN LỖI HOẶC XUNG ĐỘT", problems_table(problems)),
+    ]
+    for number, (title, flowable) in enumerate(parts, start=1):
+        story += [Para(f"{roman(number)}. {markup(title)}", st.part), Spacer(1, 2 * mm)]
+        story.append(flowable)
+    return story
+
+
+def summary_pdf_bytes(summary: Summary, catalogue: Catalogue) -> bytes:
+    """The summary's PDF; the same summary gives the same bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(s.PAGE_WIDTH, s.PAGE_HEIGHT),
+        leftMargin=s.MARGIN_LEFT,
+        rightMargin=s.MARGIN_RIGHT,
+        topMargin=s.MARGIN_TOP,
+        bottomMargin=s.MARGIN_BOTTOM,
+        title=f"Báo cáo tổng hợp {lower_first(_subject(summary))}",
+        author=f"{ISSUER_WORDS} {summary.province_name}",
+        subject=nfc(catalogue.title),
+        creator=f"CCHC Desktop {__version__}",
+        lang="vi",
+        invariant=1,
+        initialFontName=REGULAR,
+        initialFontSize=s.BODY,
+        pageTemplates=_templates(),
+    )
+    doc.build(_story(summary, catalogue))
+    return buffer.getvalue()
+
+
+def render_summary_pdf(summary: Summary, catalogue: Catalogue, out: Path | str | BinaryIO) -> None:
+    """Write the summary's PDF to ``out`` (a path, written atomically, or a binary stream)."""
+    data = summary_pdf_bytes(summary, catalogue)
+    if not isinstance(out, str | os.PathLike):
+        out.write(data)
+        return
+    path = Path(out)
+    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise

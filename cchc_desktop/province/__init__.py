@@ -1,0 +1,61 @@
+"""The province office's side: import the communes' bundles, see who reported, sum them.
+
+- :mod:`.database` — the province database (a SQLite file of its own);
+- :mod:`.importer` — :func:`import_paths`: files and folders, checked, newest revision wins;
+- :mod:`.summary` — :func:`province_summary`: every official commune, reported or not,
+  and the totals;
+- :mod:`.received` — one bundle read back; conflicts and their resolution;
+- :mod:`.export` — the summary as CSV for Excel (the PDF is ``cchc_desktop.pdf.summary``).
+"""
+
+from cchc_desktop.province.database import (
+    ProvinceDatabase,
+    ProvinceDatabaseError,
+    default_province_db_path,
+)
+from cchc_desktop.province.export import write_summary_csv
+from cchc_desktop.province.importer import (
+    FileResult,
+    ImportCancelled,
+    ImportFailed,
+    ImportResult,
+    Outcome,
+    import_paths,
+)
+from cchc_desktop.province.received import (
+    Conflict,
+    NotFound,
+    list_conflicts,
+    load_bundle,
+    resolve_conflict,
+)
+from cchc_desktop.province.summary import (
+    CommuneRow,
+    Summary,
+    Total,
+    province_summary,
+    reported_periods,
+)
+
+__all__ = [
+    "CommuneRow",
+    "Conflict",
+    "FileResult",
+    "ImportCancelled",
+    "ImportFailed",
+    "ImportResult",
+    "NotFound",
+    "Outcome",
+    "ProvinceDatabase",
+    "ProvinceDatabaseError",
+    "Summary",
+    "Total",
+    "default_province_db_path",
+    "import_paths",
+    "list_conflicts",
+    "load_bundle",
+    "province_summary",
+    "reported_periods",
+    "resolve_conflict",
+    "write_summary_csv",
+]

@@ -1,0 +1,102 @@
+"""The summary as a CSV file for Excel: one row per commune, then the totals.
+
+UTF-8 with a byte-order mark (``utf-8-sig``), which is what makes Excel on
+Windows read the Vietnamese headers right when the file is double-clicked;
+comma-separated, CRLF line ends. Numbers are plain (``1730``, ``3112.5``): no
+thousands separator, a decimal point, no unit in the cell (the header names
+it), so that they add up in a spreadsheet whatever its locale reads in. The
+file is written next to its destination and renamed over it, so an existing
+file is never left half-written.
+"""
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+from cchc_desktop.province.summary import CommuneRow, Summary
+from cchc_desktop.province.words import STATUS_WORDS
+from cchc_desktop.vnformat import Number
+
+STATUS_COLUMNS = [
+    "STT",
+    "Mã xã",
+    "Tên xã, phường, đặc khu",
+    "Tình trạng",
+    "Lần gửi",
+    "Trạng thái",
+    "Số lỗi",
+    "Số cảnh báo",
+    "Xung đột",
+    "Ngày lập gói",
+    "Tệp",
+]
+
+
+def plain_number(value: Number | None) -> str:
+    """``1730``, ``3112.5``, ``99.87``; empty for a missing figure."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    text = format(Decimal(value).normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def _status_cells(number: int, row: CommuneRow) -> list[str]:
+    if not row.reported:
+        return [str(number), row.code, row.name, "Chưa báo cáo", "", "", "", "", "", "", ""]
+    created = f"{row.created_at.astimezone():%d/%m/%Y %H:%M}" if row.created_at else ""
+    return [
+        str(number),
+        row.code,
+        row.name,
+        "Đã báo cáo",
+        str(row.revision),
+        STATUS_WORDS.get(row.status or "", row.status or ""),
+        str(row.errors),
+        str(row.warnings),
+        "Có" if row.conflict else "",
+        created,
+        _text_cell(row.file_name or ""),
+    ]
+
+
+def _text_cell(text: str) -> str:
+    """Text from outside (a file name off a USB stick) that Excel must not take for a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+def summary_rows(summary: Summary, *, figures: bool = True) -> Iterator[list[str]]:
+    """The CSV's rows: headers, one per commune, then ``Tổng cộng`` (with ``figures``)."""
+    lines = summary.totals if figures else ()
+    yield [*STATUS_COLUMNS, *(f"{t.indicator.label} ({t.indicator.unit})" for t in lines)]
+    for number, row in enumerate(summary.rows, start=1):
+        values = [
+            "" if t.indicator.derived else plain_number(row.values.get(t.indicator.id))
+            for t in lines
+        ]
+        yield [*_status_cells(number, row), *values]
+    if figures:
+        reported = f"{len(summary.reported)}/{len(summary.rows)} đã báo cáo"
+        head = ["", "", f"Tổng cộng {summary.province_name}", reported]
+        head += [""] * (len(STATUS_COLUMNS) - len(head))
+        yield [*head, *(plain_number(t.value) for t in lines)]
+
+
+def write_summary_csv(summary: Summary, path: Path | str, *, figures: bool = True) -> None:
+    """Write the summary table to ``path`` (atomically); ``figures`` adds the indicators."""
+    path = Path(path)
+    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as file:
+            writer = csv.writer(file, lineterminator="\r\n")
+            writer.writerows(summary_rows(summary, figures=figures))
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,482 @@
+"""Importing bundles into the province database: check every file, keep the newest revision.
+
+``import_paths`` takes files and folders (walked recursively for ``*.json``,
+hidden files and folders left out: a USB stick from a Mac carries ``._x.json``
+shadows). Each file is read once and verified in full first (``parse_bundle``: size,
+UTF-8, JSON, format, checksum, catalogue, every figure), then its unit code is
+checked against the official list; a file that fails is *rejected* with its
+name and the reason and writes nothing. A file whose exact bytes were imported
+before (the same USB stick brought again) is recognised by their hash and
+skipped without being parsed again.
+
+All the good files of one call go in **one transaction**: after an import
+either every good file is in the database or — power cut, disk full, the
+officer pressed "Hủy" — none is, and the file is as it was before. (One
+transaction per file would cost one disk flush per file, ten times the time of
+the whole import of a province.)
+
+For each unit and period the newest revision counts:
+
+- a bundle already received (same SHA-256) is *skipped* as identical;
+- an older revision than the one kept is *skipped*, saying which one is kept;
+- a newer revision becomes the current one (the older stays in the file);
+- a different bundle with the *same* revision is a *conflict*: it is stored,
+  the first one received stays current, and the conflict is listed until the
+  officer chooses (:func:`resolve_conflict`) or a newer revision arrives.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from cchc_desktop.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, parse_bundle
+from cchc_desktop.catalogue import Catalogue, Severity
+from cchc_desktop.checks import Status
+from cchc_desktop.province.database import ProvinceDatabase, transaction
+from cchc_desktop.province.words import STATUS_WORDS, unit_period_words
+from cchc_desktop.vnformat import format_number
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+class ImportCancelled(Exception):
+    """The officer cancelled: the transaction was rolled back, nothing was imported."""
+
+
+class ImportFailed(Exception):
+    """The database refused the batch (disk full, file locked…): nothing was imported."""
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    SKIPPED = "skipped"
+    REJECTED = "rejected"
+    CONFLICT = "conflict"
+
+
+OUTCOME_WORDS = {
+    Outcome.IMPORTED: "Đã nhập",
+    Outcome.SKIPPED: "Bỏ qua",
+    Outcome.REJECTED: "Từ chối",
+    Outcome.CONFLICT: "Xung đột",
+}
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What became of one file; ``message`` is a Vietnamese sentence naming the file."""
+
+    path: Path
+    outcome: Outcome
+    message: str
+    unit_code: str | None = None
+    period: str | None = None
+    revision: int | None = None
+    province_code: str | None = None
+
+
+@dataclass
+class ImportResult:
+    files: list[FileResult] = field(default_factory=list)
+
+    def _of(self, outcome: Outcome) -> list[FileResult]:
+        return [f for f in self.files if f.outcome == outcome]
+
+    @property
+    def imported(self) -> list[FileResult]:
+        return self._of(Outcome.IMPORTED)
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        return self._of(Outcome.SKIPPED)
+
+    @property
+    def rejected(self) -> list[FileResult]:
+        return self._of(Outcome.REJECTED)
+
+    @property
+    def conflicts(self) -> list[FileResult]:
+        return self._of(Outcome.CONFLICT)
+
+    def counts_text(self) -> str:
+        """``Đã nhập 3 tệp, bỏ qua 1, từ chối 2, xung đột 0.``"""
+        return (
+            f"Đã nhập {len(self.imported)} tệp, bỏ qua {len(self.skipped)}, "
+            f"từ chối {len(self.rejected)}, xung đột {len(self.conflicts)}."
+        )
+
+
+# -- finding the files -----------------------------------------------------------------
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """``*.json`` under ``folder``, hidden entries left out, symbolic links to folders not
+    followed (no loops), in a stable order."""
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        for name in sorted(names):
+            if not _hidden(name) and name.lower().endswith(".json"):
+                yield Path(root) / name
+
+
+def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileResult]]:
+    """The files to read (each once) and the paths that do not exist (already rejected).
+
+    A file named explicitly is read whatever its extension; a folder gives its
+    ``*.json`` files, recursively.
+    """
+    files: list[Path] = []
+    seen: set[Path] = set()
+    missing: list[FileResult] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found: Iterable[Path] = _walk(path)
+        elif path.exists():
+            found = [path]
+        else:
+            missing.append(
+                FileResult(
+                    path,
+                    Outcome.REJECTED,
+                    f"Tệp «{path.name}»: không tìm thấy tệp hay thư mục này ({path}).",
+                )
+            )
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, missing
+
+
+# -- checking one bundle ---------------------------------------------------------------
+
+
+@cache
+def _official_provinces() -> dict[str, str]:
+    """Commune code → province code, for the 3,321 official communes."""
+    from cchc_desktop.units import communes
+
+    return {u.code: u.province_code for u in communes()}
+
+
+def _check_unit(bundle: Bundle) -> str | None:
+    """Why the bundle's unit is not an official commune of its province, or ``None``."""
+    province = _official_provinces().get(bundle.unit_code)
+    if province is None:
+        return (
+            f"mã đơn vị {bundle.unit_code} («{bundle.unit_name[:80]}») không có trong danh "
+            "sách xã, phường chính thức."
+        )
+    if province != bundle.province_code:
+        return (
+            f"mã tỉnh {bundle.province_code} không đúng: theo danh sách chính thức, "
+            f"{bundle.unit_name[:80]} ({bundle.unit_code}) thuộc tỉnh có mã {province}."
+        )
+    return None
+
+
+def _counts(bundle: Bundle) -> tuple[int, int]:
+    """Failed errors and failed warnings among the bundle's findings."""
+    errors = warnings = 0
+    for finding in bundle.findings:
+        if finding.status == Status.FAILED:
+            if finding.severity == Severity.ERROR:
+                errors += 1
+            else:
+                warnings += 1
+    return errors, warnings
+
+
+def values_json(values: dict[str, int | Decimal]) -> str:
+    """Counts as JSON integers, the rest as decimal strings (no float on the way)."""
+    plain = {
+        key: value if isinstance(value, int) else format(value.normalize(), "f")
+        for key, value in sorted(values.items())
+    }
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+_INSERT = """
+INSERT INTO bundles (
+    sha256, unit_code, unit_name, province_code, period, period_title, window_from,
+    window_to, revision, status, catalogue_id, catalogue_version, app_version, created_at,
+    file_name, imported_at, errors, warnings, values_json, document, file_sha256
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+
+def _identical_words(
+    path: Path, revision: int, words: str, file_name: str, bundle_id: int, current: Any
+) -> str:
+    using = ""
+    if current is not None and current[0] != bundle_id:
+        using = f"; đang dùng lần gửi {current[1]} (tệp «{current[2]}»)"
+    return (
+        f"Tệp «{path.name}»: trùng hoàn toàn với lần gửi {revision} của {words} đã nhập "
+        f"trước đây (tệp «{file_name}»){using}, bỏ qua."
+    )
+
+
+def _about(bundle: Bundle, path: Path, outcome: Outcome, message: str) -> FileResult:
+    return FileResult(
+        path,
+        outcome,
+        message,
+        bundle.unit_code,
+        bundle.period,
+        bundle.revision,
+        bundle.province_code,
+    )
+
+
+class _Writer:
+    """The database side of one import batch (inside its transaction)."""
+
+    def __init__(self, conn: sqlite3.Connection, imported_at: str) -> None:
+        self.conn = conn
+        self.imported_at = imported_at
+
+    def insert(self, bundle: Bundle, path: Path, data: bytes) -> int:
+        errors, warnings = _counts(bundle)
+        cursor = self.conn.execute(
+            _INSERT,
+            (
+                bundle.sha256,
+                bundle.unit_code,
+                bundle.unit_name,
+                bundle.province_code,
+                bundle.period,
+                bundle.period_title,
+                bundle.window_from.isoformat() if bundle.window_from else None,
+                bundle.window_to.isoformat() if bundle.window_to else None,
+                bundle.revision,
+                str(bundle.status),
+                bundle.catalogue_id,
+                bundle.catalogue_version,
+                bundle.app_version,
+                _stamp(bundle.created_at),
+                path.name,
+                self.imported_at,
+                errors,
+                warnings,
+                values_json(bundle.values),
+                data,
+                hashlib.sha256(data).hexdigest(),
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _current(self, unit_code: str, period: str) -> Any:
+        return self.conn.execute(
+            "SELECT b.id, b.revision, b.file_name FROM current c JOIN bundles b "
+            "ON b.id = c.bundle_id WHERE c.unit_code = ? AND c.period = ?",
+            (unit_code, period),
+        ).fetchone()
+
+    def already_here(self, path: Path, data: bytes) -> FileResult | None:
+        """The skip of a file whose very bytes were imported before (not parsed again)."""
+        same = self.conn.execute(
+            "SELECT id, revision, file_name, unit_code, unit_name, period, period_title, "
+            "province_code FROM bundles WHERE file_sha256 = ?",
+            (hashlib.sha256(data).hexdigest(),),
+        ).fetchone()
+        if same is None:
+            return None
+        bundle_id, revision, file_name, unit_code, unit_name, period, title, province = same
+        current = self._current(unit_code, period)
+        words = unit_period_words(unit_name, unit_code, title)
+        return FileResult(
+            path,
+            Outcome.SKIPPED,
+            _identical_words(path, revision, words, file_name, bundle_id, current),
+            unit_code,
+            period,
+            revision,
+            province,
+        )
+
+    def place(self, bundle: Bundle, path: Path, data: bytes) -> FileResult:
+        """Store ``bundle`` as its unit and period's current one, or say why not."""
+        words = unit_period_words(bundle.unit_name, bundle.unit_code, bundle.period_title)
+        current = self._current(bundle.unit_code, bundle.period)
+        same = self.conn.execute(
+            "SELECT id, revision, file_name FROM bundles WHERE sha256 = ?", (bundle.sha256,)
+        ).fetchone()
+        if same is not None:
+            message = _identical_words(path, same[1], words, same[2], same[0], current)
+            return _about(bundle, path, Outcome.SKIPPED, message)
+        status = STATUS_WORDS[str(bundle.status)].lower()
+        if current is None:
+            bundle_id = self.insert(bundle, path, data)
+            self.conn.execute(
+                "INSERT INTO current (unit_code, period, province_code, bundle_id) "
+                "VALUES (?, ?, ?, ?)",
+                (bundle.unit_code, bundle.period, bundle.province_code, bundle_id),
+            )
+            return _about(
+                bundle,
+                path,
+                Outcome.IMPORTED,
+                f"Tệp «{path.name}»: đã nhập {words}, lần gửi {bundle.revision} ({status}).",
+            )
+        current_id, current_revision, current_file = current
+        if bundle.revision < current_revision:
+            return _about(
+                bundle,
+                path,
+                Outcome.SKIPPED,
+                f"Tệp «{path.name}»: lần gửi {bundle.revision} của {words} cũ hơn lần gửi "
+                f"{current_revision} đã nhập (tệp «{current_file}»), bỏ qua.",
+            )
+        bundle_id = self.insert(bundle, path, data)
+        if bundle.revision > current_revision:
+            self.conn.execute(
+                "UPDATE current SET bundle_id = ? WHERE unit_code = ? AND period = ?",
+                (bundle_id, bundle.unit_code, bundle.period),
+            )
+            self.conn.execute(
+                "UPDATE conflicts SET resolved_at = ?, resolution = 'superseded' "
+                "WHERE unit_code = ? AND period = ? AND resolved_at IS NULL",
+                (self.imported_at, bundle.unit_code, bundle.period),
+            )
+            return _about(
+                bundle,
+                path,
+                Outcome.IMPORTED,
+                f"Tệp «{path.name}»: đã nhập {words}, lần gửi {bundle.revision} ({status}), "
+                f"thay lần gửi {current_revision}.",
+            )
+        self.conn.execute(
+            "INSERT INTO conflicts (unit_code, period, revision, kept_id, other_id, detected_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                bundle.unit_code,
+                bundle.period,
+                bundle.revision,
+                current_id,
+                bundle_id,
+                self.imported_at,
+            ),
+        )
+        return _about(
+            bundle,
+            path,
+            Outcome.CONFLICT,
+            f"Tệp «{path.name}»: {words} đã có lần gửi {bundle.revision} với nội dung khác "
+            f"(tệp «{current_file}»). Hai bản khác nhau cùng một số lần gửi: đang giữ bản "
+            "nhập trước; hãy hỏi lại xã và chọn bản đúng ở mục «Xung đột».",
+        )
+
+
+def _too_large(path: Path, size: int) -> FileResult:
+    cap = MAX_BUNDLE_BYTES // (1024 * 1024)
+    return FileResult(
+        path,
+        Outcome.REJECTED,
+        f"Tệp «{path.name}»: tệp quá lớn ({format_number(Decimal(size) / 2**20, 1)} MB; gói "
+        f"dữ liệu một báo cáo không quá {cap} MB): không phải gói dữ liệu CCHC.",
+    )
+
+
+def _load(path: Path) -> bytes | FileResult:
+    """The file's bytes, or its rejection; a file above the size cap is refused from its
+    size, without being read."""
+    try:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_BUNDLE_BYTES:
+                return _too_large(path, size)
+            return stream.read(MAX_BUNDLE_BYTES + 1)
+    except OSError as error:
+        words = (
+            "không có quyền đọc tệp"
+            if isinstance(error, PermissionError)
+            else f"lỗi khi đọc tệp ({error.strerror or error})"
+        )
+        return FileResult(path, Outcome.REJECTED, f"Tệp «{path.name}»: {words}.")
+
+
+def _verify(path: Path, data: bytes, catalogue: Catalogue) -> Bundle | FileResult:
+    """The verified bundle in ``data`` (the bytes that will be stored), or the rejection."""
+    try:
+        bundle = parse_bundle(data, catalogue)
+    except BundleError as error:
+        return FileResult(path, Outcome.REJECTED, f"Tệp «{path.name}»: {error.reason}")
+    reason = _check_unit(bundle)
+    if reason is not None:
+        return FileResult(path, Outcome.REJECTED, f"Tệp «{path.name}»: {reason}")
+    return bundle
+
+
+def _one(writer: "_Writer", path: Path, catalogue: Catalogue) -> FileResult:
+    data = _load(path)
+    if isinstance(data, FileResult):
+        return data
+    known = writer.already_here(path, data)
+    if known is not None:
+        return known
+    checked = _verify(path, data, catalogue)
+    if isinstance(checked, FileResult):
+        return checked
+    return writer.place(checked, path, data)
+
+
+def import_paths(
+    db: ProvinceDatabase,
+    paths: Iterable[Path | str],
+    catalogue: Catalogue,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    now: dt.datetime | None = None,
+) -> ImportResult:
+    """Import files and folders; see the module's docstring for what happens to each file.
+
+    ``progress(done, total, file_name)`` is called before each file;
+    ``cancelled()`` is looked at between files and, when true, everything is
+    rolled back and :class:`ImportCancelled` raised. :class:`ImportFailed` when
+    the database refuses the batch (nothing imported).
+    """
+    files, result_files = collect_files(paths)
+    result = ImportResult(result_files)
+    imported_at = _stamp(now or dt.datetime.now(dt.UTC))
+    total = len(files)
+    try:
+        with transaction(db.conn) as conn:
+            writer = _Writer(conn, imported_at)
+            for done, path in enumerate(files):
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled("Đã hủy: không nhập tệp nào.")
+                if progress is not None:
+                    progress(done, total, path.name)
+                result.files.append(_one(writer, path, catalogue))
+            if progress is not None:
+                progress(total, total, "")
+    except sqlite3.Error as error:
+        raise ImportFailed(
+            f"Không ghi được vào tệp dữ liệu tổng hợp {db.path}: {error}. Chưa nhập tệp nào."
+        ) from error
+    return result

@@ -1,0 +1,183 @@
+"""What the office received: one bundle read back, and the conflicts the officer settles.
+
+A stored bundle is the file's bytes as received; reading it back re-verifies
+its checksum, so what the officer opens is exactly what the commune sent.
+
+A conflict is two different bundles of one unit, period and revision. The one
+received first stays current until the officer chooses (:func:`resolve_conflict`:
+the first or the other one). A newer revision settles the conflict by itself
+(``superseded``).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from cchc_desktop.bundle import Bundle, BundleError, parse_bundle
+from cchc_desktop.province.database import ProvinceDatabase, transaction
+from cchc_desktop.province.words import unit_period_words
+from cchc_desktop.units import province_code
+
+
+class NotFound(LookupError):
+    """No bundle or conflict with that id; the message is Vietnamese."""
+
+
+def load_bundle(db: ProvinceDatabase, bundle_id: int) -> Bundle:
+    """The bundle as the commune sent it (checksum verified again).
+
+    ``NotFound`` if there is no such bundle; ``BundleError`` if the stored copy
+    no longer verifies (the database file was altered).
+    """
+    row = db.conn.execute(
+        "SELECT document, file_name FROM bundles WHERE id = ?", (bundle_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"Không có gói dữ liệu số {bundle_id} trong tệp dữ liệu tổng hợp")
+    try:
+        return parse_bundle(bytes(row[0]))
+    except BundleError as error:
+        raise BundleError(
+            f"Bản lưu của tệp «{row[1]}» trong dữ liệu tổng hợp bị hỏng: {error.reason} "
+            "Hãy nhập lại tệp này.",
+            error.kind,
+        ) from None
+
+
+@dataclass(frozen=True)
+class BundleRef:
+    """One side of a conflict."""
+
+    id: int
+    file_name: str
+    status: str
+    errors: int
+    warnings: int
+    created_at: dt.datetime
+    imported_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    unit_code: str
+    unit_name: str
+    province_code: str
+    period: str
+    period_title: str
+    revision: int
+    kept: BundleRef  # the one received first
+    other: BundleRef
+    current_id: int  # the bundle that counts now
+    detected_at: dt.datetime
+    resolved_at: dt.datetime | None
+    resolution: str | None  # kept / other / superseded
+
+    @property
+    def open(self) -> bool:
+        return self.resolved_at is None
+
+    def text(self) -> str:
+        """One line for the officer."""
+        words = unit_period_words(self.unit_name, self.unit_code, self.period_title)
+        return (
+            f"{words}: hai bản khác nhau cùng lần gửi {self.revision} — "
+            f"«{self.kept.file_name}» và «{self.other.file_name}»"
+        )
+
+
+_CONFLICTS = """
+SELECT x.id, x.unit_code, k.unit_name, k.province_code, x.period, k.period_title,
+       x.revision, x.detected_at, x.resolved_at, x.resolution, c.bundle_id,
+       k.id, k.file_name, k.status, k.errors, k.warnings, k.created_at, k.imported_at,
+       o.id, o.file_name, o.status, o.errors, o.warnings, o.created_at, o.imported_at
+FROM conflicts x
+JOIN bundles k ON k.id = x.kept_id
+JOIN bundles o ON o.id = x.other_id
+LEFT JOIN current c ON c.unit_code = x.unit_code AND c.period = x.period
+"""
+
+
+def _ref(values: tuple[Any, ...]) -> BundleRef:
+    bundle_id, file_name, status, errors, warnings, created, imported = values
+    return BundleRef(
+        bundle_id,
+        file_name,
+        status,
+        errors,
+        warnings,
+        dt.datetime.fromisoformat(created),
+        dt.datetime.fromisoformat(imported),
+    )
+
+
+def _conflict(row: tuple[Any, ...]) -> Conflict:
+    return Conflict(
+        id=row[0],
+        unit_code=row[1],
+        unit_name=row[2],
+        province_code=row[3],
+        period=row[4],
+        period_title=row[5],
+        revision=row[6],
+        detected_at=dt.datetime.fromisoformat(row[7]),
+        resolved_at=dt.datetime.fromisoformat(row[8]) if row[8] else None,
+        resolution=row[9],
+        current_id=row[10],
+        kept=_ref(row[11:18]),
+        other=_ref(row[18:25]),
+    )
+
+
+def list_conflicts(
+    db: ProvinceDatabase,
+    province: str | int | None = None,
+    period: str | None = None,
+    *,
+    include_resolved: bool = False,
+) -> list[Conflict]:
+    """Conflicts (open ones unless ``include_resolved``), oldest first."""
+    where: list[str] = []
+    arguments: list[str] = []
+    if not include_resolved:
+        where.append("x.resolved_at IS NULL")
+    if province is not None:
+        where.append("k.province_code = ?")
+        arguments.append(province_code(province))
+    if period is not None:
+        where.append("x.period = ?")
+        arguments.append(period)
+    sql = _CONFLICTS + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY x.id"
+    return [_conflict(row) for row in db.conn.execute(sql, arguments)]
+
+
+def get_conflict(db: ProvinceDatabase, conflict_id: int) -> Conflict:
+    row = db.conn.execute(_CONFLICTS + " WHERE x.id = ?", (conflict_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"Không có xung đột số {conflict_id}")
+    return _conflict(row)
+
+
+def resolve_conflict(
+    db: ProvinceDatabase, conflict_id: int, *, keep_other: bool, now: dt.datetime | None = None
+) -> Conflict:
+    """Settle an open conflict: the bundle received first (``keep_other=False``) or the
+    other one becomes the current bundle of its unit and period.
+
+    ``NotFound`` for an unknown id; ``ValueError`` if it is already settled.
+    """
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="microseconds")
+    with transaction(db.conn) as conn:
+        conflict = get_conflict(db, conflict_id)
+        if not conflict.open:
+            raise ValueError(f"Xung đột số {conflict_id} đã được giải quyết")
+        chosen = conflict.other if keep_other else conflict.kept
+        conn.execute(
+            "UPDATE current SET bundle_id = ? WHERE unit_code = ? AND period = ?",
+            (chosen.id, conflict.unit_code, conflict.period),
+        )
+        conn.execute(
+            "UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
+            (moment, "other" if keep_other else "kept", conflict_id),
+        )
+    return get_conflict(db, conflict_id)

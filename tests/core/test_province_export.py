@@ -1,0 +1,125 @@
+"""The summary leaves the app: a CSV for Excel and a printed PDF."""
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from cchc_desktop.catalogue import Catalogue, load_catalogue
+from cchc_desktop.pdf.summary import render_summary_pdf, summary_pdf_bytes
+from cchc_desktop.province import ProvinceDatabase, Summary, import_paths, province_summary
+from cchc_desktop.province.export import STATUS_COLUMNS, write_summary_csv
+from cchc_desktop.province.sample import write_sample_bundles
+from cchc_desktop.units import communes
+
+PERIOD = "2026-Q1"
+CAO_BANG = list(communes("04"))
+MADE_AT = dt.datetime(2026, 3, 25, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def summary(tmp_path_factory, catalogue) -> Summary:
+    folder = tmp_path_factory.mktemp("export")
+    write_sample_bundles(folder / "usb", CAO_BANG[:5], PERIOD, catalogue)
+    with ProvinceDatabase.open(folder / "p.sqlite3") as db:
+        import_paths(db, [folder / "usb"], catalogue)
+        return province_summary(db, catalogue, "04", PERIOD, now=MADE_AT)
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def test_the_csv_starts_with_a_bom_and_vietnamese_headers(tmp_path, summary):
+    path = tmp_path / "tong-hop.csv"
+    write_summary_csv(summary, path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in data
+    header, *rows = read_csv(path)
+    assert header[: len(STATUS_COLUMNS)] == STATUS_COLUMNS
+    assert "Tên xã, phường, đặc khu" in header
+    assert "Tổng số hồ sơ tiếp nhận (hồ sơ)" in header
+    assert len(rows) == len(CAO_BANG) + 1  # every commune, then the totals
+
+
+def test_the_csv_rows_say_who_reported_and_numbers_are_plain(tmp_path, summary):
+    path = tmp_path / "tong-hop.csv"
+    write_summary_csv(summary, path)
+    header, *rows = read_csv(path)
+    column = {name: n for n, name in enumerate(header)}
+    first = rows[0]
+    assert first[column["Mã xã"]] == CAO_BANG[0].code  # leading zeros kept as written
+    assert first[column["Tình trạng"]] == "Đã báo cáo"
+    assert first[column["Trạng thái"]] == "Chính thức"
+    missing = rows[5]
+    assert missing[column["Tên xã, phường, đặc khu"]] == CAO_BANG[5].name
+    assert missing[column["Tình trạng"]] == "Chưa báo cáo"
+    assert missing[column["Tổng số hồ sơ tiếp nhận (hồ sơ)"]] == ""
+    totals = rows[-1]
+    assert totals[2] == "Tổng cộng Tỉnh Cao Bằng" and totals[3] == f"5/{len(CAO_BANG)} đã báo cáo"
+    received = summary.total("tthc.ho_so.tiep_nhan")
+    assert totals[column["Tổng số hồ sơ tiếp nhận (hồ sơ)"]] == str(received)
+    assert (
+        "." not in str(received) and int(totals[column["Tổng số hồ sơ tiếp nhận (hồ sơ)"]]) > 1000
+    )
+    money = totals[column["Vốn đầu tư công đã giải ngân (triệu đồng)"]]
+    assert money == format(summary.total("tai_chinh.dau_tu.giai_ngan"), "f")
+    assert "," not in money
+
+
+def test_the_csv_without_figures_is_the_status_table_alone(tmp_path, summary):
+    path = tmp_path / "trang-thai.csv"
+    write_summary_csv(summary, path, figures=False)
+    header, *rows = read_csv(path)
+    assert header == STATUS_COLUMNS and len(rows) == len(CAO_BANG)
+
+
+def test_the_pdf_summary_has_the_header_the_totals_and_who_is_missing(tmp_path, summary, catalogue):
+    path = tmp_path / "tong-hop.pdf"
+    render_summary_pdf(summary, catalogue, path)
+    reader = PdfReader(path)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    flat = " ".join(text.split())
+    assert "UBND TỈNH CAO BẰNG" in flat and "SỞ NỘI VỤ" in flat
+    assert "BÁO CÁO TỔNG HỢP" in flat
+    assert "Cao Bằng, ngày 25 tháng 3 năm 2026" in flat
+    assert "/BC-SNV" in flat
+    assert f"đã nhận báo cáo của 05/{len(CAO_BANG)} xã, phường, đặc khu" in flat
+    assert "Tổng số hồ sơ tiếp nhận" in flat
+    received = summary.total("tthc.ho_so.tiep_nhan")
+    assert f"{received:,}".replace(",", ".") in flat
+    assert f"CÁC ĐƠN VỊ CHƯA BÁO CÁO ({len(CAO_BANG) - 5}/{len(CAO_BANG)})" in flat
+    assert CAO_BANG[-1].name in flat
+    fonts = {
+        str(font["/BaseFont"]).split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts <= {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"}
+
+
+def test_the_same_summary_prints_the_same_bytes(summary, catalogue):
+    assert summary_pdf_bytes(summary, catalogue) == summary_pdf_bytes(summary, catalogue)
+
+
+def test_a_period_nobody_reported_still_prints(tmp_path, catalogue):
+    with ProvinceDatabase.open(tmp_path / "p.sqlite3") as db:
+        empty = province_summary(db, catalogue, "1", "2026-Q2", now=MADE_AT)
+    out = io.BytesIO()
+    render_summary_pdf(empty, catalogue, out)
+    text = " ".join(
+        " ".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(out.getvalue())).pages
+        ).split()
+    )
+    assert "Chưa có đơn vị nào báo cáo trong kỳ này." in text
+    assert "Thành phố Hà Nội" in text

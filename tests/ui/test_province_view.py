@@ -1,0 +1,183 @@
+"""«Tổng hợp»: the province view imports bundles, lists who reported, opens and exports."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop.bundle import bundle_bytes
+from cchc_desktop.catalogue import Catalogue, load_catalogue
+from cchc_desktop.province.sample import sample_bundle, write_sample_bundles
+from cchc_desktop.units import commune, communes, provinces
+from ui.province import ProvinceView
+from ui.province.report_dialog import PAGES, ReceivedReportDialog
+from ui.province.tables import BUNDLE_ROLE, COMMUNE_COLUMNS, RED
+from ui.qt import Qt, QTableWidget
+
+CAO_BANG = list(communes("04"))
+STATE = COMMUNE_COLUMNS.index("Tình trạng")
+WAIT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def usb(tmp_path_factory, catalogue) -> Path:
+    folder = tmp_path_factory.mktemp("usb")
+    write_sample_bundles(folder / "xa", CAO_BANG[:3], "2026-Q1", catalogue)
+    write_sample_bundles(folder / "khac", [commune("11074")], "2026-Q1", catalogue)
+    (folder / "hong.json").write_text("không phải gói dữ liệu", encoding="utf-8")
+    return folder
+
+
+def make_view(qtbot, catalogue, path: Path) -> ProvinceView:
+    view = ProvinceView(catalogue, path)
+    qtbot.addWidget(view)
+    view.resize(1300, 760)
+    view.show()
+    return view
+
+
+@pytest.fixture
+def view(qtbot, catalogue, tmp_path) -> Iterator[ProvinceView]:
+    shown = make_view(qtbot, catalogue, tmp_path / "tinh.sqlite3")
+    yield shown
+    shown.close_database()
+
+
+def import_and_wait(qtbot, view: ProvinceView, paths: list[Path]) -> None:
+    view.result_dialog = None
+    view.import_paths(paths)
+    qtbot.waitUntil(lambda: view.result_dialog is not None, timeout=WAIT_MS)
+
+
+def states(table: QTableWidget) -> list[str]:
+    return [table.item(row, STATE).text() for row in range(table.rowCount())]
+
+
+def row_of(table: QTableWidget, code: str) -> int:
+    for row in range(table.rowCount()):
+        if table.item(row, 0).text() == code:
+            return row
+    raise AssertionError(f"{code} not listed")
+
+
+def test_an_empty_database_lists_every_commune_as_missing(view):
+    assert view.province_box.count() == len(provinces()) == 34
+    view.select("04", "2026-Q1")
+    assert view.communes.rowCount() == len(CAO_BANG)
+    assert set(states(view.communes)) == {"Chưa báo cáo"}
+    assert view.communes.item(0, STATE).foreground().color() == RED
+    assert view.totals.rowCount() == 0
+    assert not view.conflicts_button.isEnabled()
+    assert f"Đã báo cáo 0/{len(CAO_BANG)}" in view.counts.text()
+
+
+def test_importing_a_folder_shows_the_result_and_the_province_that_arrived(qtbot, view, usb):
+    view.select("01", "2026-Q1")
+    import_and_wait(qtbot, view, [usb])
+    dialog = view.result_dialog
+    assert dialog.counts.text() == "Đã nhập 4 tệp, bỏ qua 0, từ chối 1, xung đột 0."
+    assert dialog.listing.item(0).text().startswith("Từ chối — Tệp «hong.json»: ")
+    assert dialog.listing.count() == 5
+    assert view.province_code() == "04" and view.period() == "2026-Q1"  # most files were for 04
+    reported = [row for row, text in enumerate(states(view.communes)) if text == "Đã báo cáo"]
+    assert len(reported) == 3
+    assert view.totals.rowCount() > 50
+    assert view.csv_button.isEnabled() and view.pdf_button.isEnabled()
+    dialog.close()
+
+
+def test_a_commune_s_report_opens_read_only_with_its_findings(qtbot, view, usb, tmp_path):
+    import_and_wait(qtbot, view, [usb / "xa"])
+    view.result_dialog.close()
+    row = row_of(view.communes, CAO_BANG[0].code)
+    view.on_commune_double_clicked(row, 1)
+    dialog = view.report_dialog
+    assert isinstance(dialog, ReceivedReportDialog)
+    assert [dialog.side.item(n).text() for n in range(dialog.side.count())] == PAGES
+    figures = dialog.figures
+    labels = [figures.item(r, 0).text() for r in range(figures.rowCount()) if figures.item(r, 0)]
+    assert "Tổng số hồ sơ tiếp nhận" in labels
+    assert any(label.endswith("(tính toán)") for label in labels)  # rates derived again
+    assert "Bộ phận Một cửa tiếp nhận" in dialog.texts.toPlainText()
+    assert dialog.texts.isReadOnly()
+    assert dialog.findings_list.count() >= 1
+    assert CAO_BANG[0].name in dialog.windowTitle() and "chỉ xem" in dialog.windowTitle()
+    pdf = tmp_path / dialog.pdf_name()
+    dialog.print_to(pdf)
+    qtbot.waitUntil(lambda: dialog.print_button.text().startswith("Đã in"), timeout=WAIT_MS)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    dialog.close()
+    missing = row_of(view.communes, CAO_BANG[10].code)
+    assert view.communes.item(missing, 0).data(BUNDLE_ROLE) is None
+    view.on_commune_double_clicked(missing, 1)
+    assert "chưa gửi báo cáo" in view.message.text()
+
+
+def test_the_missing_filter_and_the_exports(qtbot, view, usb, tmp_path):
+    import_and_wait(qtbot, view, [usb / "xa"])
+    view.result_dialog.close()
+    view.missing_only.setChecked(True)
+    assert view.communes.rowCount() == len(CAO_BANG) - 3
+    assert set(states(view.communes)) == {"Chưa báo cáo"}
+    view.missing_only.setChecked(False)
+    csv_path = tmp_path / "tong-hop.csv"
+    view.write_csv(csv_path)
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbfSTT,")
+    assert "Đã ghi bảng tổng hợp" in view.message.text()
+    pdf_path = tmp_path / "tong-hop.pdf"
+    view.write_pdf(pdf_path)
+    qtbot.waitUntil(lambda: "Đã in bảng tổng hợp" in view.message.text(), timeout=WAIT_MS)
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert view.export_name("csv") == "tong-hop_04_2026-Q1.csv"
+
+
+def test_a_conflict_is_shown_and_settled_in_its_dialog(qtbot, view, catalogue, tmp_path):
+    first = sample_bundle(CAO_BANG[0], "2026-Q1", catalogue, scale=1)
+    second = sample_bundle(CAO_BANG[0], "2026-Q1", catalogue, scale=2)
+    (tmp_path / "a.json").write_bytes(bundle_bytes(first))
+    (tmp_path / "b.json").write_bytes(bundle_bytes(second))
+    import_and_wait(qtbot, view, [tmp_path / "a.json", tmp_path / "b.json"])
+    assert view.result_dialog.counts.text().endswith("xung đột 1.")
+    view.result_dialog.close()
+    assert view.conflicts_button.isEnabled() and view.conflicts_button.text() == "Xung đột (1)…"
+    row = row_of(view.communes, CAO_BANG[0].code)
+    assert view.communes.item(row, STATE).text() == "Xung đột"
+    view.on_conflicts_clicked()
+    dialog = view.conflicts_dialog
+    assert "«a.json»" in dialog.first.text() and "đang dùng" in dialog.first.text()
+    questions: list[str] = []
+    dialog.confirm = lambda question: questions.append(question) or True
+    dialog.choose(other=True)
+    assert "«b.json»" in questions[0]
+    assert dialog.listing.item(0).text() == "Không còn xung đột nào trong kỳ này."
+    assert not view.conflicts_button.isEnabled()
+    row = row_of(view.communes, CAO_BANG[0].code)
+    assert view.communes.item(row, STATE).text() == "Đã báo cáo"
+    assert view.communes.item(row, COMMUNE_COLUMNS.index("Tệp")).text() == "b.json"
+    dialog.close()
+
+
+def test_the_province_and_period_are_remembered(qtbot, catalogue, tmp_path):
+    path = tmp_path / "tinh.sqlite3"
+    first = make_view(qtbot, catalogue, path)
+    first.select("04", "2025-Y")
+    first.close_database()
+    again = make_view(qtbot, catalogue, path)
+    assert (again.province_code(), again.period()) == ("04", "2025-Y")
+    again.close_database()
+
+
+def test_a_wrong_period_is_said_not_shown(view):
+    view.period_box.setCurrentText("2026-Q7")
+    view.reload()
+    assert "Kỳ báo cáo «2026-Q7» không hợp lệ" in view.message.text()
+
+
+def test_the_back_button_asks_to_close(qtbot, view):
+    with qtbot.waitSignal(view.close_requested, timeout=WAIT_MS):
+        qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)

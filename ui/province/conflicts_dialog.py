@@ -1,0 +1,160 @@
+"""Conflicts: two different bundles of one commune with the same revision; the officer chooses.
+
+Each open conflict of the province and period is listed; either side can be
+opened read-only, then kept. Until the officer chooses, the bundle received
+first counts in the summary.
+"""
+
+from collections.abc import Callable
+
+from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.province import Conflict, ProvinceDatabase, list_conflicts, resolve_conflict
+from cchc_desktop.province.received import BundleRef, load_bundle
+from cchc_desktop.province.words import STATUS_WORDS
+from ui.province.report_dialog import ReceivedReportDialog
+from ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+TITLE = "Xung đột: hai bản khác nhau cùng một lần gửi"
+
+
+def side_text(ref: BundleRef, current: bool) -> str:
+    now = " — đang dùng" if current else ""
+    return (
+        f"«{ref.file_name}»: {STATUS_WORDS.get(ref.status, ref.status).lower()}, "
+        f"{ref.errors} lỗi, {ref.warnings} cảnh báo, lập lúc "
+        f"{ref.created_at.astimezone():%d/%m/%Y %H:%M}, nhập lúc "
+        f"{ref.imported_at.astimezone():%d/%m/%Y %H:%M}{now}"
+    )
+
+
+class ConflictsDialog(QDialog):
+    resolved = Signal()
+
+    def __init__(
+        self,
+        db: ProvinceDatabase,
+        catalogue: Catalogue,
+        province: str,
+        period: str,
+        parent: QWidget | None = None,
+        confirm: Callable[[str], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.resize(860, 420)
+        self.db = db
+        self.catalogue = catalogue
+        self.province = province
+        self.period = period
+        self.confirm = confirm or self._ask
+        self.conflicts: list[Conflict] = []
+        self.listing = QListWidget()
+        self.listing.setWordWrap(True)
+        self.listing.currentRowChanged.connect(self._on_row_changed)
+        self.first = QLabel()
+        self.second = QLabel()
+        for label in (self.first, self.second):
+            label.setWordWrap(True)
+        self.view_first = QPushButton("Xem bản nhận trước")
+        self.view_second = QPushButton("Xem bản nhận sau")
+        self.keep_first = QPushButton("Dùng bản nhận trước")
+        self.keep_second = QPushButton("Dùng bản nhận sau")
+        self.view_first.clicked.connect(lambda: self.show_side(other=False))
+        self.view_second.clicked.connect(lambda: self.show_side(other=True))
+        self.keep_first.clicked.connect(lambda: self.choose(other=False))
+        self.keep_second.clicked.connect(lambda: self.choose(other=True))
+        first_row = QHBoxLayout()
+        first_row.addWidget(self.first, 1)
+        first_row.addWidget(self.view_first)
+        first_row.addWidget(self.keep_first)
+        second_row = QHBoxLayout()
+        second_row.addWidget(self.second, 1)
+        second_row.addWidget(self.view_second)
+        second_row.addWidget(self.keep_second)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.accept)
+        hint = QLabel(
+            "Một xã đã gửi hai bản khác nhau nhưng cùng số lần gửi. Hãy hỏi lại xã, xem hai "
+            "bản và chọn bản đúng. Khi chưa chọn, bảng tổng hợp dùng bản nhận trước."
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.listing, 1)
+        layout.addLayout(first_row)
+        layout.addLayout(second_row)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.conflicts = list_conflicts(self.db, self.province, self.period)
+        self.listing.clear()
+        for conflict in self.conflicts:
+            self.listing.addItem(conflict.text())
+        if not self.conflicts:
+            self.listing.addItem("Không còn xung đột nào trong kỳ này.")
+        self.listing.setCurrentRow(0)
+        self._on_row_changed(0)
+
+    def selected(self) -> Conflict | None:
+        row = self.listing.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def _on_row_changed(self, row: int) -> None:
+        conflict = self.selected()
+        for widget in (self.view_first, self.view_second, self.keep_first, self.keep_second):
+            widget.setEnabled(conflict is not None)
+        if conflict is None:
+            self.first.setText("")
+            self.second.setText("")
+            return
+        self.first.setText(
+            "Bản nhận trước: " + side_text(conflict.kept, conflict.current_id == conflict.kept.id)
+        )
+        self.second.setText(
+            "Bản nhận sau: " + side_text(conflict.other, conflict.current_id == conflict.other.id)
+        )
+
+    def show_side(self, *, other: bool) -> None:
+        conflict = self.selected()
+        if conflict is None:
+            return
+        ref = conflict.other if other else conflict.kept
+        ReceivedReportDialog(load_bundle(self.db, ref.id), self.catalogue, self).exec()
+
+    def choose(self, *, other: bool) -> None:
+        conflict = self.selected()
+        if conflict is None:
+            return
+        ref = conflict.other if other else conflict.kept
+        question = (
+            f"Dùng bản «{ref.file_name}» cho {conflict.unit_name}, {conflict.period_title}? "
+            "Bản kia vẫn được lưu nhưng không tính vào tổng hợp."
+        )
+        if not self.confirm(question):
+            return
+        resolve_conflict(self.db, conflict.id, keep_other=other)
+        self.resolved.emit()
+        self.reload()
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Xác nhận",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,139 @@
+"""The two tables of the province view: the communes with their status, and the totals."""
+
+from cchc_desktop.catalogue import Catalogue, IndicatorKind
+from cchc_desktop.province import CommuneRow, Summary
+from cchc_desktop.province.words import STATUS_WORDS
+from cchc_desktop.vnformat import Number, format_number, format_percent
+from ui.qt import (
+    QAbstractItemView,
+    QBrush,
+    QColor,
+    QHeaderView,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+COMMUNE_COLUMNS = [
+    "Mã",
+    "Xã, phường, đặc khu",
+    "Tình trạng",
+    "Lần gửi",
+    "Trạng thái",
+    "Lỗi",
+    "Cảnh báo",
+    "Ngày lập gói",
+    "Tệp",
+]
+TOTAL_COLUMNS = ["Chỉ tiêu", "Tổng số", "Đơn vị tính", "Số xã có số liệu"]
+BUNDLE_ROLE = Qt.ItemDataRole.UserRole
+RED = QColor("#b00020")
+AMBER = QColor("#8a5a00")
+MISSING_BACKGROUND = QColor("#fdecea")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def read_only_table(columns: list[str], stretch: int, *, wrap: bool = True) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setWordWrap(wrap)
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def state_words(row: CommuneRow) -> str:
+    if not row.reported:
+        return "Chưa báo cáo"
+    return "Xung đột" if row.conflict else "Đã báo cáo"
+
+
+def commune_cells(row: CommuneRow) -> list[str]:
+    if not row.reported:
+        return [row.code, row.name, state_words(row), "", "", "", "", "", ""]
+    created = f"{row.created_at.astimezone():%d/%m/%Y %H:%M}" if row.created_at else ""
+    return [
+        row.code,
+        row.name,
+        state_words(row),
+        str(row.revision),
+        STATUS_WORDS.get(row.status or "", row.status or ""),
+        str(row.errors),
+        str(row.warnings),
+        created,
+        row.file_name or "",
+    ]
+
+
+def fill_communes(table: QTableWidget, rows: list[CommuneRow]) -> None:
+    """One line per commune; the bundle id (or ``None``) in column 0's user data."""
+    table.setRowCount(0)
+    table.setRowCount(len(rows))
+    for index, row in enumerate(rows):
+        for column, text in enumerate(commune_cells(row)):
+            item = QTableWidgetItem(text)
+            if column in (3, 5, 6):
+                item.setTextAlignment(_RIGHT)
+            if not row.reported:
+                item.setBackground(QBrush(MISSING_BACKGROUND))
+                if column == 2:
+                    item.setForeground(QBrush(RED))
+            elif column == 2 and row.conflict:
+                item.setForeground(QBrush(AMBER))
+            elif column == 5 and row.errors:
+                item.setForeground(QBrush(RED))
+            elif column == 6 and row.warnings:
+                item.setForeground(QBrush(AMBER))
+            if column == len(COMMUNE_COLUMNS) - 1:
+                item.setToolTip(text)
+            if column == 0:
+                item.setData(BUNDLE_ROLE, row.bundle_id)
+                item.setToolTip(
+                    "Nhấp đúp để xem báo cáo (chỉ xem)" if row.reported else "Chưa gửi báo cáo"
+                )
+            table.setItem(index, column, item)
+
+
+def total_text(kind: IndicatorKind, value: Number | None) -> str:
+    if value is None:
+        return ""
+    return format_percent(value) if kind == IndicatorKind.PERCENT else format_number(value)
+
+
+def fill_totals(table: QTableWidget, summary: Summary, catalogue: Catalogue) -> None:
+    """Totals by section (bold spanned rows); figures nobody gave are left out."""
+    table.setRowCount(0)
+    by_section: dict[str, list[list[str]]] = {}
+    for line in summary.totals:
+        if line.value is None:
+            continue
+        indicator = line.indicator
+        given = "tính từ tổng" if line.communes is None else str(line.communes)
+        by_section.setdefault(indicator.section, []).append(
+            [indicator.label, total_text(indicator.kind, line.value), indicator.unit, given]
+        )
+    for section in catalogue.sections:
+        lines = by_section.get(section.id)
+        if not lines:
+            continue
+        row = table.rowCount()
+        table.insertRow(row)
+        title = QTableWidgetItem(section.title)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        table.setItem(row, 0, title)
+        table.setSpan(row, 0, 1, len(TOTAL_COLUMNS))
+        for cells in lines:
+            row = table.rowCount()
+            table.insertRow(row)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (1, 3):
+                    item.setTextAlignment(_RIGHT)
+                table.setItem(row, column, item)
