@@ -50,7 +50,7 @@ _IndicatorId = Annotated[str, msgspec.Meta(pattern=r"\A[a-z0-9_]+(\.[a-z0-9_]+)+
 _RuleId = Annotated[str, msgspec.Meta(pattern=r"\A[a-z0-9_.]+\Z")]
 
 
-class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A catalogue record: immutable, compared and hashed by value, refusing unknown fields.
 
     Each subclass says ``frozen=True, kw_only=True`` again: msgspec does not inherit
@@ -76,7 +76,7 @@ class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         return (text if indent is None else msgspec.json.format(text, indent=indent)).decode()
 
 
-def _finite(record: _Record, *names: str) -> None:
+def _finite(record: Record, *names: str) -> None:
     """``ValueError`` if one of these decimal fields is ``nan`` or ``inf`` (TOML allows both)."""
     for name in names:
         value = getattr(record, name)
@@ -84,7 +84,7 @@ def _finite(record: _Record, *names: str) -> None:
             raise ValueError(f"{name} phải là một số, không phải «{value}»")
 
 
-class Indicator(_Record, frozen=True, kw_only=True):
+class Indicator(Record, frozen=True, kw_only=True):
     """One figure of the report, e.g. ``tthc.ho_so.tiep_nhan``."""
 
     id: _IndicatorId
@@ -150,7 +150,7 @@ class Indicator(_Record, frozen=True, kw_only=True):
         return value.normalize() if value else Decimal(0)
 
 
-class Narrative(_Record, frozen=True, kw_only=True):
+class Narrative(Record, frozen=True, kw_only=True):
     """A free-text field of a section, e.g. results or shortcomings."""
 
     id: _Name
@@ -166,14 +166,14 @@ PLACEHOLDER = re.compile(r"\{(?P<guard>\?)?(?P<name>[a-z0-9_.]+)(?::(?P<format>s
 WINDOW_PLACEHOLDERS = frozenset({"tu_ngay", "den_ngay"})
 
 
-class Clause(_Record, frozen=True, kw_only=True):
+class Clause(Record, frozen=True, kw_only=True):
     """A clause with a wording for when its first figure is 0 (``""`` drops the clause)."""
 
     text: str
     zero: str | None = None
 
 
-class Sentence(_Record, frozen=True, kw_only=True):
+class Sentence(Record, frozen=True, kw_only=True):
     """Figures written as a clerk writes them: clauses printed only when all their
     placeholders are filled, joined as written (each carries its own ``, ``/``; ``)."""
 
@@ -197,7 +197,7 @@ class Sentence(_Record, frozen=True, kw_only=True):
         return tuple(n for n in self.placeholders() if n not in WINDOW_PLACEHOLDERS)
 
 
-class Section(_Record, frozen=True, kw_only=True):
+class Section(Record, frozen=True, kw_only=True):
     id: _Name
     part: str
     title: str
@@ -214,13 +214,13 @@ class Section(_Record, frozen=True, kw_only=True):
         return f"{self.id}.{narrative_id}"
 
 
-class Part(_Record, frozen=True, kw_only=True):
+class Part(Record, frozen=True, kw_only=True):
     id: _Name
     title: str
     optional: bool = False
 
 
-class _Rule(_Record, frozen=True, kw_only=True, tag_field="kind"):
+class _Rule(Record, frozen=True, kw_only=True, tag_field="kind"):
     """A rule; its ``kind`` (``sum``, ``le``…) is its msgspec tag, which picks the class."""
 
     id: _RuleId
@@ -332,7 +332,7 @@ Rule = (
 )
 
 
-class Catalogue(_Record, frozen=True, kw_only=True, dict=True):
+class Catalogue(Record, frozen=True, kw_only=True, dict=True):
     """The whole outline; ids are checked to refer to each other.
 
     (``dict=True`` gives the instances a ``__dict__`` for the cached indexes below.)

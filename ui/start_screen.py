@@ -32,6 +32,7 @@ from ui.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -50,6 +51,8 @@ LIST_COLUMNS = [
     "Cảnh báo",
     "Sửa lần cuối",
 ]
+ERRORS_COLUMN = LIST_COLUMNS.index("Lỗi")
+COUNTING = "…"  # until fill_counts, right after the list is first shown
 TRASH_COLUMNS = ["Đơn vị", "Kỳ báo cáo", "Trạng thái", "Sửa lần cuối", "Đã xóa lúc"]
 EMPTY_LIST = (
     "Chưa có báo cáo nào.\n\nBấm «Tạo báo cáo mới» để bắt đầu: chọn xã, phường "
@@ -91,6 +94,11 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.store = store
         self.dialog: NewReportDialog | NextPeriodDialog | None = None
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self.fill_counts)
+        self._counts_due = False
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.new_button = QPushButton("Tạo báo cáo mới…")
@@ -109,6 +117,7 @@ class StartScreen(QWidget):
         )
 
         self.table = QTableWidget(0, len(LIST_COLUMNS))
+        self.table.viewport().installEventFilter(self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -194,20 +203,14 @@ class StartScreen(QWidget):
         if summaries and not (wanted is not None and self.select_report(wanted)):
             self.table.selectRow(0)
         self._enable_buttons()
+        self._counts_due = True
+        self.table.viewport().update()
 
     def _list_cells(self, summary: ReportSummary) -> list[QTableWidgetItem]:
-        errors, warnings, messages = self.findings_of(summary.id)
-        error_item = QTableWidgetItem(str(errors))
-        warning_item = QTableWidgetItem(str(warnings))
-        for item, count, colour in ((error_item, errors, RED), (warning_item, warnings, AMBER)):
+        error_item = QTableWidgetItem(COUNTING)
+        warning_item = QTableWidgetItem(COUNTING)
+        for item in (error_item, warning_item):
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            if count:
-                item.setForeground(QBrush(colour))
-        tip = "\n".join(f"• {m}" for m in messages[:12])
-        if len(messages) > 12:
-            tip += f"\n… và {len(messages) - 12} điều khác"
-        error_item.setToolTip(tip)
-        warning_item.setToolTip(tip)
         return [
             QTableWidgetItem(summary.unit_name),
             QTableWidgetItem(_capitalised(summary.period_title)),
@@ -217,6 +220,32 @@ class StartScreen(QWidget):
             warning_item,
             QTableWidgetItem(_moment(summary.updated_at)),
         ]
+
+    def fill_counts(self) -> None:
+        """Put each listed report's error and warning counts in, with the reasons as tips.
+
+        Called once the list has been painted: checking every report (numbers in
+        the narratives included) is the slow part of showing the list.
+        """
+        if self.in_trash:
+            return
+        for row in range(self.table.rowCount()):
+            name_item = self.table.item(row, 0)
+            error_item = self.table.item(row, ERRORS_COLUMN)
+            warning_item = self.table.item(row, ERRORS_COLUMN + 1)
+            if name_item is None or error_item is None or warning_item is None:
+                continue
+            errors, warnings, messages = self.findings_of(
+                int(name_item.data(Qt.ItemDataRole.UserRole))
+            )
+            tip = "\n".join(f"• {m}" for m in messages[:12])
+            if len(messages) > 12:
+                tip += f"\n… và {len(messages) - 12} điều khác"
+            for item, count, colour in ((error_item, errors, RED), (warning_item, warnings, AMBER)):
+                item.setText(str(count))
+                if count:
+                    item.setForeground(QBrush(colour))
+                item.setToolTip(tip)
 
     def _trash_cells(self, summary: ReportSummary) -> list[QTableWidgetItem]:
         return [
@@ -380,7 +409,11 @@ class StartScreen(QWidget):
         self.message.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter opens the selected report, Delete moves it to the trash."""
+        """Enter opens the selected report, Delete moves it to the trash; once the list
+        has been painted, count (see :meth:`fill_counts`)."""
+        if self._counts_due and event.type() == QEvent.Type.Paint:
+            self._counts_due = False
+            self._counts_timer.start()
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress

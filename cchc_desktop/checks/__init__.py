@@ -61,16 +61,21 @@ class Checker:
         narratives: Mapping[str, str] | None = None,
         previous: Mapping[str, Number] | None = None,
     ) -> list[Finding]:
-        """Every rule's findings, in catalogue rule order.
+        """Every rule's findings, in catalogue rule order, then the narratives' warnings.
 
         ``previous`` holds the same unit's previous report's figures (``None`` if
-        there is none); typed values of derived indicators are ignored.
+        there is none); typed values of derived indicators are ignored. The
+        narratives' warnings are arithmetic slips in the clerk's prose
+        (:mod:`cchc_desktop.narrative_numbers`), rule ids ``van_ban.<key>``.
         """
+        # Imported here: narrative_numbers imports checks.findings.
+        from cchc_desktop.narrative_numbers import narrative_findings
+
         context = self._context(values, narratives, previous)
         findings: list[Finding] = []
         for compiled in self._rules:
             findings += compiled.evaluate(compiled, context)
-        return findings
+        return findings + narrative_findings(self.catalogue, values, narratives or {})
 
     def recheck(
         self,
@@ -86,9 +91,15 @@ class Checker:
         depend on it — directly or through a derived percentage — are evaluated
         again; the result equals a full ``check`` of the new values.
         """
+        from cchc_desktop.narrative_numbers import update_narrative_findings
+
+        findings = list(findings)  # read twice
+        texts = update_narrative_findings(
+            self.catalogue, findings, values, narratives or {}, changed
+        )
         affected = self._touching.get(changed, ())
         if not affected:
-            return [f for f in findings if f.rule_id in self._rule_index]
+            return [f for f in findings if f.rule_id in self._rule_index] + texts
         context = self._context(values, narratives, previous)
         affected_set = self._touching_sets[changed]
         by_rule: dict[int, list[Finding]] = {}
@@ -99,7 +110,7 @@ class Checker:
         for index in affected:
             compiled = self._rules[index]
             by_rule[index] = compiled.evaluate(compiled, context)
-        return [f for index in sorted(by_rule) for f in by_rule[index]]
+        return [f for index in sorted(by_rule) for f in by_rule[index]] + texts
 
     def touching(self, changed: str) -> tuple[str, ...]:
         """Ids of the rules that a change to ``changed`` re-evaluates, in rule order."""

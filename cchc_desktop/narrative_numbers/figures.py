@@ -19,9 +19,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from cchc_desktop.catalogue import Catalogue, CatalogueError, IndicatorKind
+from cchc_desktop.catalogue import Catalogue, CatalogueError, IndicatorKind, Record
 from cchc_desktop.narrative_numbers.finding import Slip, amount, with_unit
 from cchc_desktop.narrative_numbers.layout import Layout, Sentence
 from cchc_desktop.narrative_numbers.numbers import PERCENT, Number, Quantity, Role
@@ -39,11 +37,7 @@ _TRAILING = re.compile(
 _GAP = r"\s(?:.*\s)?"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class FigurePhrases(_Frozen):
+class FigurePhrases(Record, frozen=True, kw_only=True):
     indicator: str
     patterns: tuple[str, ...]
     units: tuple[str, ...] = ()
@@ -56,7 +50,7 @@ class FigurePhrases(_Frozen):
         return (self.indicator,) if self.denominator is None else (self.indicator, self.denominator)
 
 
-class Phrases(_Frozen):
+class Phrases(Record, frozen=True, kw_only=True):
     lead_words: tuple[str, ...]
     lead_phrases: tuple[str, ...]
     tails: tuple[str, ...]
@@ -74,7 +68,7 @@ def load_phrases(path: Path | None = None) -> Phrases:
         return Phrases.model_validate(data)
     except OSError as error:
         raise CatalogueError(f"Không đọc được tệp {path}: {error.strerror}") from error
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValidationError) as error:
+    except ValueError as error:  # TOML, UTF-8 or the phrases themselves
         raise CatalogueError(f"Tệp {path} không hợp lệ: {error}") from error
 
 

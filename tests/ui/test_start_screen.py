@@ -12,7 +12,7 @@ from cchc_desktop.store import Store
 from cchc_desktop.units import commune
 from ui.new_report_dialog import NextPeriodDialog, next_period
 from ui.qt import Qt, QTableWidget
-from ui.start_screen import LIST_COLUMNS, StartScreen
+from ui.start_screen import COUNTING, LIST_COLUMNS, StartScreen
 
 TU_KY = Unit.from_official(commune("11074"))
 ERRORS = LIST_COLUMNS.index("Lỗi")
@@ -30,7 +30,19 @@ def make_screen(qtbot, store: Store) -> StartScreen:
     screen = StartScreen(store)
     qtbot.addWidget(screen)
     screen.show()
+    wait_for_counts(qtbot, screen)
     return screen
+
+
+def wait_for_counts(qtbot, screen: StartScreen) -> None:
+    """The counts are filled in just after the list is shown (checking is the slow part)."""
+    table = screen.table
+
+    def counted() -> None:
+        for row in range(table.rowCount()):
+            assert table.item(row, ERRORS).text() != COUNTING
+
+    qtbot.waitUntil(counted)
 
 
 class Answers:
@@ -239,3 +251,15 @@ def test_next_period_can_be_changed_and_refusals_are_shown(qtbot, store: Store) 
 )
 def test_next_period_proposal(code: str, proposed: tuple[str, int]) -> None:
     assert next_period(code) == proposed
+
+
+def test_the_list_shows_before_its_counts_then_fills_them(qtbot, store: Store) -> None:
+    report_id = store.create_report(TU_KY, "2026-Q1")
+    store.set_value(report_id, "tthc.ho_so.tiep_nhan", 5)
+    screen = StartScreen(store)
+    qtbot.addWidget(screen)
+    row = row_of(screen.table, report_id)
+    assert screen.table.item(row, ERRORS).text() == COUNTING
+    screen.show()
+    wait_for_counts(qtbot, screen)
+    assert screen.table.item(row, WARNINGS).text().isdigit()
