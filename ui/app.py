@@ -87,13 +87,32 @@ def _drop_pyside_import_hook() -> None:
 
 
 def _open_store(args: argparse.Namespace, stack: ExitStack) -> Store:
-    """The database to use; screenshots of the demo go to a temporary one unless --db."""
-    if args.screenshots and args.db is None and args.report is None:
-        import tempfile
+    """The database to use. Screenshots work on a temporary copy of it (or on an empty
+    temporary one when neither --db nor --report is given): showing the wizard saves the
+    page and field reached, and the demo report is added when no report is named, and
+    neither may change the user's own database."""
+    path = args.db or default_db_path()
+    if not args.screenshots:
+        return Store.open(path, load_catalogue())
+    import tempfile
 
-        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="cchc-demo-"))
-        return Store.open(Path(folder) / "demo.sqlite3", load_catalogue(), keep_backups=0)
-    return Store.open(args.db or default_db_path(), load_catalogue())
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cchc-shots-")))
+    copy = folder / "screenshots.sqlite3"
+    if (args.db is not None or args.report is not None) and path.exists():
+        _copy_database(path, copy)
+    return Store.open(copy, load_catalogue(), keep_backups=0)
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of an SQLite file, made through SQLite itself (WAL included)."""
+    import sqlite3
+    from contextlib import closing
+
+    with (
+        closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as reader,
+        closing(sqlite3.connect(target)) as writer,
+    ):
+        reader.backup(writer)
 
 
 def _screenshots(store: Store, args: argparse.Namespace) -> int:

@@ -2,9 +2,9 @@
 
 ``cchc-desktop --screenshots DIR [--db PATH] [--report ID]`` writes
 ``00-start.png``, ``01-<page>.png`` … at 1366×768 (a common small laptop
-screen) and prints their paths. Without ``--report`` it uses
-the built-in demo report, in a temporary database unless ``--db`` names one:
-the user's own database is never changed for the demo.
+screen) and prints their paths. Without ``--report`` it uses the built-in demo
+report. It always works on a temporary copy of the database: the user's own
+database is never changed.
 """
 
 import re

@@ -9,7 +9,9 @@ from PySide6.QtGui import QImage
 
 from cchc_desktop.catalogue import load_catalogue
 from cchc_desktop.demo import demo_report
+from cchc_desktop.model import Unit
 from cchc_desktop.store import Store
+from cchc_desktop.units import commune
 from ui.screenshots import slug
 from ui.wizard import ReportWizard
 
@@ -67,6 +69,18 @@ def test_screenshots_of_a_named_report_in_a_named_database(tmp_path):
     assert (tmp_path / "anh" / "00-start.png").exists()
     with Store.open(db, load_catalogue(), keep_backups=0) as store:
         assert len(store.list_reports()) == 1
+
+
+def test_screenshots_never_change_the_named_database(tmp_path):
+    db = tmp_path / "cua-toi.sqlite3"
+    with Store.open(db, load_catalogue(), keep_backups=0) as store:
+        store.create_report(Unit.from_official(commune("00004")), "2026-Q2")
+    before = db.read_bytes()
+    result = screenshots(tmp_path / "anh", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert db.read_bytes() == before  # no demo report added, no position saved
+    with Store.open(db, load_catalogue(), keep_backups=0) as store:
+        assert [s.period for s in store.list_reports()] == ["2026-Q2"]
 
 
 def test_an_unknown_report_exits_1_with_a_message(tmp_path):
