@@ -3,10 +3,13 @@
 Its figures follow the reference reports (``907 = 892 + 15`` dossiers, ``164 =
 141 + 12 + 11 = 53 + 69 + 42`` procedures, ``17 = 10 + 7`` staff of a quota of
 18, e-ID ``3.525/3.879`` and ``2.846/3.525``) and obey every rule of the
-catalogue, so the checker finds no error; the narratives, adapted from a real
-commune's report, quote the same figures. The people, phone numbers and the
-commune's own documents are made up. Used for screenshots, benchmarks and a
-first look at the product; it is written through the ordinary ``Store`` API.
+catalogue, so the checker finds no error. The printed report writes the
+figures as sentences, so the narratives, adapted from a real commune's report,
+say what the figures cannot (which plans, who did what, the new model, the
+dialogue, qualitative results) and quote none of them. The people, phone
+numbers and the commune's own documents are made up. Used for screenshots,
+benchmarks and a first look at the product; it is written through the ordinary
+``Store`` API.
 """
 # ruff: noqa: E501 -- the narratives are prose, one paragraph a line, as the clerk types them
 
@@ -182,65 +185,60 @@ VALUES: dict[str, int | Decimal] = {
 
 NARRATIVES: dict[str, str] = {
     "chi_dao.ket_qua": """\
-Ngay từ đầu năm, UBND xã đã ban hành Kế hoạch số 12/KH-UBND ngày 05/01/2026 về cải cách hành chính năm 2026, xác định 32 nhiệm vụ, sản phẩm cụ thể, phân công rõ cơ quan, bộ phận chủ trì, thời hạn hoàn thành. Trong kỳ đã ban hành 14 văn bản chỉ đạo, điều hành về CCHC, trong đó có 09 kế hoạch (tuyên truyền CCHC; kiểm tra CCHC; kiểm soát TTHC; chuyển đổi số; đào tạo, bồi dưỡng cán bộ, công chức; tăng cường kỷ luật, kỷ cương hành chính...).
-- Tiến độ thực hiện Kế hoạch CCHC: đến ngày 14/3/2026 đã hoàn thành 09/32 nhiệm vụ (trong đó 03 nhiệm vụ hoàn thành trước hạn), 23 nhiệm vụ chưa đến hạn, không có nhiệm vụ trễ hạn.
-- Công tác kiểm tra: theo Kế hoạch kiểm tra CCHC năm 2026, UBND xã kiểm tra 04 bộ phận, thôn; trong quý đã kiểm tra 01/04 đơn vị (Bộ phận Một cửa), đơn vị được kiểm tra đã khắc phục xong các tồn tại được chỉ ra.
-- Công tác tuyên truyền: đăng tải 38 tin, bài về CCHC trên Trang thông tin điện tử và hệ thống truyền thanh của xã; tổ chức 02 hội nghị quán triệt, tập huấn về CCHC và chuyển đổi số cho cán bộ, công chức, trưởng thôn và Tổ công nghệ số cộng đồng.
-- Triển khai 01 mô hình mới «Tổ hỗ trợ dịch vụ công trực tuyến tại Bộ phận Một cửa»; Chủ tịch UBND xã tổ chức 01 cuộc đối thoại với người dân về giải quyết thủ tục hành chính lĩnh vực đất đai.
+- Kế hoạch CCHC năm 2026 (Kế hoạch số 12/KH-UBND ngày 05/01/2026) xác định cụ thể từng nhiệm vụ, sản phẩm, bộ phận chủ trì và thời hạn hoàn thành; kèm theo là các kế hoạch chuyên đề như: tuyên truyền CCHC; kiểm tra CCHC; kiểm soát TTHC; chuyển đổi số; đào tạo, bồi dưỡng cán bộ, công chức; tăng cường kỷ luật, kỷ cương hành chính. Tiến độ từng nhiệm vụ được rà soát tại cuộc giao ban hằng tuần của lãnh đạo UBND xã.
+- Đoàn kiểm tra của UBND xã đã kiểm tra Bộ phận Một cửa; các tồn tại được chỉ ra (chậm cập nhật trạng thái hồ sơ, niêm yết chưa kịp thời TTHC mới công bố) đã được khắc phục ngay sau kiểm tra.
+- Tin, bài tuyên truyền được đăng trên Trang thông tin điện tử và hệ thống truyền thanh của xã; hội nghị quán triệt, tập huấn dành cho cán bộ, công chức, trưởng thôn và Tổ công nghệ số cộng đồng.
+- Mô hình mới «Tổ hỗ trợ dịch vụ công trực tuyến tại Bộ phận Một cửa» gồm công chức Văn phòng HĐND và UBND cùng đoàn viên thanh niên, trực hằng ngày để hướng dẫn người dân nộp hồ sơ, thanh toán phí, lệ phí trực tuyến.
+- Ngày 26/02/2026, Chủ tịch UBND xã đối thoại với người dân về giải quyết TTHC lĩnh vực đất đai; các kiến nghị được trả lời ngay tại buổi đối thoại hoặc giao Phòng Kinh tế trả lời bằng văn bản.
 - Thực hiện nghiêm chế độ thông tin, báo cáo định kỳ về CCHC với Sở Nội vụ thành phố đúng thời hạn.""",
     "chi_dao.han_che": """\
 - Một số bộ phận chưa chủ động tham mưu, còn chậm gửi tài liệu kiểm chứng phục vụ chấm điểm Chỉ số CCHC.
 - Việc xây dựng, áp dụng sáng kiến trong công tác CCHC còn hạn chế. Nguyên nhân: cán bộ, công chức kiêm nhiệm nhiều việc; xã mới sắp xếp theo mô hình chính quyền địa phương hai cấp, khối lượng công việc lớn.""",
     "the_che.ket_qua": """\
-- HĐND, UBND xã ban hành 01 văn bản quy phạm pháp luật, bảo đảm đúng trình tự, thủ tục theo Luật Ban hành văn bản quy phạm pháp luật; tự kiểm tra 01 văn bản, không phát hiện văn bản trái pháp luật.
-- Rà soát 06 văn bản quy phạm pháp luật do HĐND, UBND các xã cũ ban hành; qua rà soát có 01 văn bản cần bãi bỏ, đã xử lý xong.
-- Tổ chức 05 cuộc tuyên truyền, phổ biến, giáo dục pháp luật lồng ghép trong các hội nghị của thôn với 920 lượt người tham dự; duy trì tủ sách pháp luật và chuyên mục pháp luật trên Trang thông tin điện tử của xã.""",
+- Văn bản quy phạm pháp luật ban hành trong quý được xây dựng đúng trình tự, thủ tục theo Luật Ban hành văn bản quy phạm pháp luật, có lấy ý kiến Nhân dân và được công chức Tư pháp - Hộ tịch thẩm định trước khi trình ký.
+- Việc rà soát tập trung vào văn bản của HĐND, UBND các xã cũ ban hành trước khi sắp xếp; văn bản không còn phù hợp với mô hình chính quyền địa phương hai cấp đã được bãi bỏ.
+- Phổ biến pháp luật lồng ghép trong hội nghị của các thôn, tập trung vào Luật Đất đai, Luật Căn cước và dịch vụ công trực tuyến; duy trì tủ sách pháp luật của xã.""",
     "the_che.han_che": """\
 - Hình thức tuyên truyền, phổ biến pháp luật chưa đa dạng, chưa thu hút nhiều người dân tham gia.
 - Công tác theo dõi tình hình thi hành pháp luật có nội dung còn hạn chế do công chức tư pháp kiêm nhiệm nhiều nhiệm vụ.""",
     "tthc.ket_qua": """\
-- Niêm yết công khai đầy đủ 164 TTHC tại Bộ phận Một cửa và trên Trang thông tin điện tử của xã, gồm 141 TTHC cấp xã, 12 TTHC lĩnh vực quân sự, quốc phòng và 11 TTHC lĩnh vực công an. Trong đó 53 TTHC cung cấp dịch vụ công trực tuyến toàn trình, 69 TTHC một phần và 42 TTHC chỉ cung cấp thông tin; 20 TTHC được cắt giảm thời gian giải quyết.
-- Kết quả giải quyết TTHC: từ ngày 15/12/2025 đến ngày 14/3/2026, Bộ phận Một cửa tiếp nhận 907 hồ sơ (không có hồ sơ kỳ trước chuyển sang), trong đó trực tuyến 892 hồ sơ, trực tiếp 15 hồ sơ. Đã giải quyết 907/907 hồ sơ, 100% trước hạn; không có hồ sơ quá hạn. 100% hồ sơ được số hóa khi tiếp nhận và số hóa kết quả giải quyết; 318 hồ sơ thanh toán phí, lệ phí trực tuyến.
-- Trong kỳ không nhận được phản ánh, kiến nghị nào về quy định hành chính. Phát ra 150 phiếu khảo sát sự hài lòng, thu về 142 phiếu, 140 phiếu đánh giá hài lòng.
-- Tiếp công dân 14 lượt (03 lượt tiếp định kỳ của Chủ tịch UBND xã, 11 lượt tiếp thường xuyên). Tổng số đơn phải xử lý là 07 đơn (01 đơn kỳ trước chuyển sang, 05 đơn mới, 01 đơn cấp trên chuyển đến), gồm 01 đơn khiếu nại và 06 đơn kiến nghị, phản ánh; đã giải quyết 06 đơn, đang giải quyết 01 đơn.
-- Thực hiện Đề án 06: thu nhận 3.525/3.879 hồ sơ tài khoản định danh điện tử, đạt 90,87% số công dân từ đủ 14 tuổi trở lên; kích hoạt 2.846/3.525 tài khoản, đạt 80,74%.""",
+- TTHC mới, sửa đổi, bổ sung được cập nhật niêm yết và quy trình nội bộ ngay khi Chủ tịch UBND thành phố công bố.
+- Hồ sơ được tiếp nhận, giải quyết và trả kết quả trên phần mềm một cửa điện tử; thành phần hồ sơ được số hóa ngay khi tiếp nhận, giấy tờ đã số hóa được tái sử dụng, người dân không phải nộp lại.
+- Người dân đánh giá cao thái độ hướng dẫn của công chức Bộ phận Một cửa; ý kiến đề nghị bố trí thêm ghế chờ, máy lấy số thứ tự đã được UBND xã đáp ứng trong quý.
+- Đơn khiếu nại về bồi thường, hỗ trợ khi thu hồi đất làm đường trục xã đang được xác minh, giải quyết trong thời hạn luật định; các đơn kiến nghị, phản ánh đã được giải quyết dứt điểm tại cơ sở.
+- Thực hiện Đề án 06, Bộ phận Một cửa phối hợp với Công an xã thu nhận, kích hoạt tài khoản định danh điện tử tại trụ sở và lưu động tại các thôn, kể cả ngày nghỉ.""",
     "tthc.han_che": """\
 - Tỷ lệ người dân tự nộp hồ sơ trực tuyến chưa cao, phần lớn hồ sơ trực tuyến vẫn do công chức Bộ phận Một cửa hỗ trợ nộp.
 - Phần mềm một cửa điện tử đôi lúc gián đoạn, ảnh hưởng đến thời gian tiếp nhận hồ sơ. Tỷ lệ kích hoạt tài khoản định danh điện tử chưa đạt chỉ tiêu do một bộ phận người dân đi làm ăn xa.""",
     "to_chuc.ket_qua": """\
-- Thực hiện Luật Tổ chức chính quyền địa phương năm 2025, UBND xã được tổ chức theo mô hình chính quyền địa phương hai cấp, gồm 03 cơ quan chuyên môn: Văn phòng HĐND và UBND, Phòng Kinh tế, Phòng Văn hóa - Xã hội.
-- Biên chế cán bộ, công chức được giao là 18; hiện có 17 người, gồm 10 cán bộ và 07 công chức. Lãnh đạo UBND xã gồm 01 Chủ tịch và 02 Phó Chủ tịch.
-- Ban hành Quy chế làm việc của UBND xã nhiệm kỳ 2021 - 2026 (sửa đổi) và phân công nhiệm vụ cụ thể cho từng thành viên UBND, từng công chức, bảo đảm không chồng chéo, bỏ sót nhiệm vụ.""",
+- Từ ngày 01/07/2025, xã được tổ chức theo mô hình chính quyền địa phương hai cấp; cơ quan chuyên môn thuộc UBND xã gồm Văn phòng HĐND và UBND, Phòng Kinh tế, Phòng Văn hóa - Xã hội.
+- Ban hành Quy chế làm việc của UBND xã (sửa đổi), phân công nhiệm vụ cụ thể cho từng thành viên UBND, từng công chức. Đối với vị trí còn thiếu, UBND xã đã đề nghị Sở Nội vụ bổ sung; trong thời gian chờ đã phân công công chức kiêm nhiệm.""",
     "to_chuc.han_che": "Không.",
     "cong_vu.ket_qua": """\
-- Trình độ chuyên môn của 17 cán bộ, công chức: 01 thạc sĩ, 14 đại học, 02 trung cấp; trình độ lý luận chính trị: 16 trung cấp, 01 sơ cấp.
-- Cử 12 lượt cán bộ, công chức tham gia các lớp bồi dưỡng chuyên môn, nghiệp vụ, kỹ năng số do thành phố tổ chức; 01 công chức được điều động theo yêu cầu nhiệm vụ.
-- Đánh giá, xếp loại chất lượng năm 2025 cho 17 cán bộ, công chức: 03 hoàn thành xuất sắc nhiệm vụ, 12 hoàn thành tốt nhiệm vụ, 02 hoàn thành nhiệm vụ; không có trường hợp không hoàn thành nhiệm vụ và không có cán bộ, công chức bị xử lý kỷ luật.
+- Cán bộ, công chức được cử tham gia các lớp bồi dưỡng do Sở Nội vụ, Trường Chính trị thành phố tổ chức về quản lý nhà nước theo mô hình chính quyền địa phương hai cấp và kỹ năng số.
+- Việc đánh giá, xếp loại chất lượng năm 2025 gắn với sản phẩm cụ thể của từng người; kết quả được công khai, không có ý kiến thắc mắc.
 - Duy trì kỷ luật, kỷ cương hành chính, văn hóa công sở; cán bộ, công chức Bộ phận Một cửa có thái độ phục vụ tận tình, đúng mực.""",
     "cong_vu.han_che": """\
 - Tính chuyên nghiệp của một số cán bộ, công chức chưa cao, còn lúng túng khi tiếp nhận nhiệm vụ mới sau sắp xếp.
 - Nguyên nhân: khối lượng công việc lớn, một người phụ trách nhiều lĩnh vực; thời gian bồi dưỡng còn ít.""",
     "tai_chinh.ket_qua": """\
-- Xây dựng và công khai dự toán thu - chi ngân sách năm 2026 theo quy định; dự toán thu ngân sách nhà nước được giao 8.650 triệu đồng, đến ngày 14/3/2026 thu được 2.337,4 triệu đồng.
-- Kế hoạch vốn đầu tư công năm 2026 được giao 12.450 triệu đồng, đã giải ngân 3.112,5 triệu đồng, đạt 25%.
-- UBND xã thực hiện tự chủ về kinh phí quản lý hành chính theo quy định; ban hành Quy chế chi tiêu nội bộ, Quy chế quản lý, sử dụng tài sản công năm 2026; tiết kiệm chi thường xuyên 125,6 triệu đồng.""",
+- Dự toán ngân sách năm 2026 được công khai theo quy định; ban hành Quy chế chi tiêu nội bộ, Quy chế quản lý, sử dụng tài sản công; kinh phí tiết kiệm chủ yếu từ cắt giảm hội nghị, công tác phí.
+- Vốn đầu tư công tập trung cho nâng cấp đường trục xã và cải tạo nhà văn hóa các thôn; Tổ công tác do Chủ tịch UBND xã làm Tổ trưởng họp hằng tháng với nhà thầu để đôn đốc giải ngân.""",
     "tai_chinh.han_che": """\
 - Tiến độ giải ngân vốn đầu tư công còn chậm do vướng mắc trong giải phóng mặt bằng.
 - Nguồn thu ngân sách của xã còn hạn hẹp, một số nhiệm vụ phát sinh chưa chủ động được kinh phí.""",
     "so_hoa.ket_qua": """\
-- 100% văn bản đi, đến (không bao gồm văn bản mật) được xử lý trên Hệ thống quản lý văn bản và điều hành: 186/186 văn bản đi, 412/412 văn bản đến; 186/186 văn bản đi được ký số.
-- Duy trì 13 chứng thư số cá nhân và 02 chứng thư số của cơ quan, tổ chức; 17/17 cán bộ, công chức được cấp và sử dụng thư điện tử công vụ.
-- Trong 892 hồ sơ nộp trực tuyến có 406 hồ sơ thực hiện toàn trình. Trang thông tin điện tử của xã đăng tải 64 tin, bài; tổ chức 09 cuộc họp trực tuyến với thành phố.
-- Tiếp tục áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 đối với 141 TTHC cấp xã.""",
+- Lãnh đạo UBND xã giao việc, chỉ đạo và theo dõi kết quả xử lý công việc trên Hệ thống quản lý văn bản và điều hành; văn bản điện tử được phát hành không kèm bản giấy.
+- Tổ công nghệ số cộng đồng ở các thôn hướng dẫn người dân dùng ứng dụng VNeID, ứng dụng ngân hàng để nộp hồ sơ và thanh toán trực tuyến.""",
     "so_hoa.han_che": """\
 - Trang thiết bị công nghệ thông tin một số bộ phận đã cũ, đường truyền đôi lúc chưa ổn định.
 - Chưa có công chức chuyên trách về công nghệ thông tin, an toàn thông tin mạng.""",
     "tac_dong.ket_qua": """\
-- CCHC góp phần cải thiện môi trường đầu tư, kinh doanh trên địa bàn: trong quý có 01 dự án được chấp thuận chủ trương đầu tư, 04 doanh nghiệp thành lập mới, 01 hộ kinh doanh chuyển đổi thành doanh nghiệp.
-- Trong 18 chỉ tiêu phát triển kinh tế - xã hội năm 2026 do HĐND xã giao, đến hết quý I đã có 05 chỉ tiêu đạt và vượt kế hoạch năm.""",
+- Thời gian giải quyết TTHC được rút ngắn, góp phần cải thiện môi trường đầu tư, kinh doanh trên địa bàn; dự án được chấp thuận chủ trương đầu tư trong quý là dự án xây dựng nhà xưởng may mặc, tạo việc làm cho lao động địa phương.
+- Các chỉ tiêu đạt và vượt kế hoạch năm chủ yếu thuộc lĩnh vực văn hóa - xã hội và chuyển đổi số.""",
     "tac_dong.han_che": "Một số chỉ tiêu kinh tế - xã hội mang tính thời vụ, đến cuối năm mới đánh giá được kết quả.",
     "chi_so.nhan_xet": """\
-Kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm 2025 của UBND xã đạt 68,75/70 điểm; điểm điều tra xã hội học 22,4/30 điểm; tổng điểm 91,15/100 điểm. Các lĩnh vực cải cách thủ tục hành chính và chỉ đạo, điều hành đạt điểm cao.""",
+Việc tự đánh giá, chấm điểm Chỉ số CCHC năm 2025 có đầy đủ tài liệu kiểm chứng; lĩnh vực cải cách thể chế và cải cách tổ chức bộ máy hành chính đạt tỷ lệ điểm cao nhất. Kết quả điều tra xã hội học cho thấy người dân đánh giá tích cực thái độ phục vụ của Bộ phận Một cửa.""",
     "chi_so.han_che": """\
 Lĩnh vực cải cách tài chính công và xây dựng chính quyền số còn bị trừ điểm do tiến độ giải ngân vốn đầu tư công và tỷ lệ hồ sơ trực tuyến toàn trình chưa đạt yêu cầu.""",
     "danh_gia.uu_diem": """\

@@ -103,7 +103,7 @@ def test_a_commune_s_report_opens_read_only_with_its_findings(qtbot, view, usb, 
     labels = [figures.item(r, 0).text() for r in range(figures.rowCount()) if figures.item(r, 0)]
     assert "Tổng số hồ sơ tiếp nhận" in labels
     assert any(label.endswith("(tính toán)") for label in labels)  # rates derived again
-    assert "Bộ phận Một cửa tiếp nhận" in dialog.texts.toPlainText()
+    assert "Tổ hỗ trợ dịch vụ công trực tuyến" in dialog.texts.toPlainText()
     assert dialog.texts.isReadOnly()
     assert dialog.findings_list.count() >= 1
     assert CAO_BANG[0].name in dialog.windowTitle() and "chỉ xem" in dialog.windowTitle()
