@@ -10,8 +10,16 @@ the end of the sentence or of the parenthesis. Only parts in the total's unit
 - at ``;`` when its first two parts are separated by a comma (``gồm 01 đơn khiếu
   nại và 06 đơn kiến nghị; đã giải quyết 06 đơn``),
 - before a part that starts a new clause (``đã``, ``đang``, ``còn`` …) unless the
-  first part does too,
+  first part does too, or the part goes on an enumeration of how far things got
+  (``hoàn thành trước hạn 20 nhiệm vụ, đúng hạn 24 nhiệm vụ, chưa đến hạn 6 nhiệm
+  vụ``: a status part after parts naming a status),
 - at another breakdown word (a nested breakdown is checked on its own).
+
+A list cut before a new clause may have left parts out: it is only held to no
+part being larger than the total. A list that goes on past status parts also
+passes when the parts before one of them add up to the total (``đã giải quyết
+1.553 hồ sơ, trong đó đúng hạn 1.551, trễ hạn 2, đang giải quyết 177``: the
+last is a sibling of the total, not a part of it).
 
 ``trong đó:`` ending a line takes its parts from the list lines below it (one
 part per item: its first amount; items of a nested list are skipped; an item ending
@@ -37,6 +45,12 @@ TRIGGER = re.compile(  # trong đó, trong số đó, bao gồm, gồm (a class 
 _CLAUSE_STARTS = frozenset(
     ["đã", "đang", "còn", "chưa", "đạt", "với", "tổng", "so", "bằng", "có", "được", "riêng"]
 )
+# … unless it names a status (chưa đến hạn, đang giải quyết, còn lại) after parts that do too.
+_STATUS_STARTS = frozenset(["đã", "đang", "còn", "chưa"])
+_STATUS = re.compile(
+    r"(?<!\w)(?:hạn|giải\s+quyết|hoàn\s+thành|thực\s+hiện|xử\s+lý|triển\s+khai|khắc\s+phục)(?!\w)",
+    re.IGNORECASE,
+)
 _ONLY_PUNCTUATION = re.compile(r"[\W_]*")
 _HIGHLIGHT = re.compile(r"[\s,:]*có(?!\w)", re.IGNORECASE)  # trong đó có: some, not all
 _LABEL_CUT = re.compile(r"[,;:()]|(?<!\w)(?:và|hoặc)(?!\w)", re.IGNORECASE)
@@ -48,6 +62,7 @@ class _Breakdown:
     candidates: tuple[Decimal, ...]  # what the parts may add up to
     parts: tuple[Quantity, ...]
     exhaustive: bool  # the parts are meant to add up (else each is only a share)
+    prefixes: tuple[int, ...] = ()  # also adding up: the first so many parts will do
 
 
 def find_breakdowns(layout: Layout) -> list[Slip]:
@@ -84,14 +99,24 @@ def _breakdown(
     else:
         totals.setdefault(index, total)
     candidates = (*_values(total), *candidates)
-    parts = _parts(layout, trigger, depth, sentence, total)
-    if not parts:
+    listed = _parts(layout, trigger, depth, sentence, total)
+    if not listed.parts:
         return None
+    parts = listed.parts
+    highlight = _HIGHLIGHT.match(layout.scan, trigger.end())  # trong đó có: some, not all
     exhaustive = not (
-        (_HIGHLIGHT.match(layout.scan, trigger.end()) and trigger.group().lower().startswith("t"))
+        listed.cut
+        or (highlight and trigger.group().lower().startswith("t"))
         or OVERLAPPING.search(layout.scan, trigger.end(), parts[-1].unit_end + 30)
     )
-    return _Breakdown(total, candidates, tuple(parts), exhaustive)
+    return _Breakdown(total, candidates, parts, exhaustive, listed.prefixes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    parts: tuple[Quantity, ...]
+    cut: bool = False  # ended before a new clause: some parts may be missing
+    prefixes: tuple[int, ...] = ()  # see _Breakdown
 
 
 def _countable(quantity: Quantity) -> bool:
@@ -131,7 +156,7 @@ def _all_amounts(layout: Layout, sentence: Sentence, total: Quantity) -> tuple[D
 
 def _parts(
     layout: Layout, trigger: re.Match[str], depth: int, sentence: Sentence, total: Quantity
-) -> list[Quantity]:
+) -> _Listed:
     end = layout.region_end(trigger.end(), depth, sentence.end)
     for other in TRIGGER.finditer(layout.scan, trigger.end(), end):
         if layout.depths.at(other.start()) == depth:
@@ -140,11 +165,11 @@ def _parts(
     found = [q for q in layout.quantities_in(trigger.end(), end) if q.depth == depth]
     parts = _same_unit(found, total)
     if parts is None:
-        return []
+        return _Listed(())
     if not parts and not layout.scan[trigger.end() : _line_end(layout, trigger.end())].strip(
         " \t:"
     ):
-        return _list_items(layout, layout.line_index(trigger.start()), total)
+        return _Listed(tuple(_list_items(layout, layout.line_index(trigger.start()), total)))
     return _bounded(layout, parts, trigger.end(), depth)
 
 
@@ -169,10 +194,10 @@ def _same_unit(quantities: list[Quantity], total: Quantity) -> list[Quantity] | 
     return parts
 
 
-def _bounded(layout: Layout, parts: list[Quantity], start: int, depth: int) -> list[Quantity]:
+def _bounded(layout: Layout, parts: list[Quantity], start: int, depth: int) -> _Listed:
     """The parts up to where the list ends (see the module's description)."""
     if len(parts) < 2:
-        return parts
+        return _Listed(tuple(parts))
     between = layout.depths.text_at(parts[0].unit_end, parts[1].start, depth)
     if ";" not in between:
         stop = _first_at_depth(layout, ";", parts[0].unit_end, parts[-1].start, depth)
@@ -183,11 +208,26 @@ def _bounded(layout: Layout, parts: list[Quantity], start: int, depth: int) -> l
     for part in parts:
         labels.append(_label(layout.scan[previous_end : part.start]))
         previous_end = part.unit_end
-    if labels[0].split(" ")[0] not in _CLAUSE_STARTS:
-        for n, label in enumerate(labels[1:], start=1):
-            if label.split(" ")[0] in _CLAUSE_STARTS:
-                return parts[:n]
-    return parts
+    if labels[0].split(" ")[0] in _CLAUSE_STARTS:
+        return _Listed(tuple(parts))
+    prefixes = []
+    for n, label in enumerate(labels[1:], start=1):
+        if label.split(" ")[0] not in _CLAUSE_STARTS:
+            continue
+        before = layout.scan[start : parts[n].start].lower()
+        before = before[: before.rfind(label)]  # what the parts before it are called
+        if not (_status(label) and _STATUS.search(before)):
+            return _Listed(tuple(parts[:n]), cut=True)
+        prefixes.append(n)
+    return _Listed(tuple(parts), prefixes=tuple(prefixes))
+
+
+def _status(label: str) -> bool:
+    """Whether a part's label names how far things got: ``chưa đến hạn``, ``còn lại``."""
+    words = label.split(" ")
+    return words[0] in _STATUS_STARTS and (
+        bool(_STATUS.search(label)) or label in ("còn", "còn lại")
+    )
 
 
 def _first_at_depth(layout: Layout, char: str, start: int, end: int, depth: int) -> int | None:
@@ -256,8 +296,10 @@ def _verdict(breakdown: _Breakdown) -> Slip | None:
         )
         return Slip(spans_of((total, part)), message)
     added = sum((p.value for p in parts), Decimal(0))
-    if any(abs(added - c) <= tolerance for c in breakdown.candidates):
-        return None
+    for count in (*breakdown.prefixes, len(parts)):
+        subtotal = sum((p.value for p in parts[:count]), Decimal(0))
+        if any(abs(subtotal - c) <= tolerance for c in breakdown.candidates):
+            return None
     message = (
         f"Tổng {written_total} nhưng các thành phần cộng lại "
         f"{with_unit(amount(added, decimals), unit_text)} "

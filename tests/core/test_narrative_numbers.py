@@ -218,6 +218,117 @@ def test_a_breakdown_in_a_footnote_line_is_found() -> None:
     assert "Tổng 05 đơn vị" in found.message
 
 
+TASKS = (
+    "Kế hoạch đề ra 51 nhiệm vụ, trong đó hoàn thành trước hạn 20 nhiệm vụ, đúng hạn 24 "
+    "nhiệm vụ, chưa đến hạn 6 nhiệm vụ, trễ hạn {late} nhiệm vụ."
+)
+DOSSIERS = (
+    "Tiếp nhận 100 hồ sơ, trong đó đã giải quyết 80 hồ sơ, đang giải quyết 15 hồ sơ, "
+    "chưa giải quyết {pending} hồ sơ."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (  # the domain guide's own example: 51 = 20 + 24 + 6 + 1
+            TASKS.format(late=1),
+            None,
+        ),
+        (
+            TASKS.format(late=2),
+            "Tổng 51 nhiệm vụ nhưng các thành phần cộng lại 52 nhiệm vụ (20 + 24 + 6 + 2)",
+        ),
+        (DOSSIERS.format(pending=5), None),
+        (
+            DOSSIERS.format(pending=6),
+            "Tổng 100 hồ sơ nhưng các thành phần cộng lại 101 hồ sơ (80 + 15 + 6)",
+        ),
+        (
+            "Tiếp nhận 100 hồ sơ, trong đó giải quyết đúng hạn 90 hồ sơ, chưa giải quyết 10 hồ sơ.",
+            None,
+        ),
+        (
+            "Tiếp nhận 100 hồ sơ, trong đó giải quyết đúng hạn 90 hồ sơ, chưa giải quyết 11 hồ sơ.",
+            "Tổng 100 hồ sơ nhưng các thành phần cộng lại 101 hồ sơ (90 + 11)",
+        ),
+        (
+            "Tiếp nhận 1.730 hồ sơ, trong đó giải quyết đúng hạn và trước hạn 1.551 hồ sơ, "
+            "trễ hạn 02 hồ sơ, đang giải quyết 177 hồ sơ (chưa đến hạn).",
+            None,
+        ),
+        (
+            "Tiếp nhận 1.730 hồ sơ, trong đó giải quyết đúng hạn và trước hạn 1.551 hồ sơ, "
+            "trễ hạn 02 hồ sơ, đang giải quyết 176 hồ sơ (chưa đến hạn).",
+            "Tổng 1.730 hồ sơ nhưng các thành phần cộng lại 1.729 hồ sơ (1.551 + 02 + 176)",
+        ),
+        (
+            "Kế hoạch đề ra 25 nhiệm vụ, trong đó hoàn thành 15 nhiệm vụ, còn lại 10 nhiệm vụ "
+            "đang triển khai.",
+            None,
+        ),
+        (
+            "Kiểm tra 08 đơn vị, trong đó 05 đơn vị đã khắc phục, còn 04 đơn vị đang khắc phục.",
+            "Tổng 08 đơn vị nhưng các thành phần cộng lại 09 đơn vị (05 + 04)",
+        ),
+        (  # the last part is a sibling of the total, not a part of it
+            "Tiếp nhận 1.730 hồ sơ, đã giải quyết 1.553 hồ sơ, trong đó đúng hạn và trước hạn "
+            "1.551 hồ sơ, trễ hạn 02 hồ sơ, đang giải quyết 177 hồ sơ.",
+            None,
+        ),
+    ],
+)
+def test_status_parts_after_a_status_part_belong_to_the_breakdown(
+    text: str, message: str | None
+) -> None:
+    assert messages(text) == ([message] if message else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Tiếp nhận 907 hồ sơ, trong đó 892 trực tuyến, 15 trực tiếp, đã giải quyết 907 hồ sơ.",
+            None,
+        ),
+        (  # maybe a part is missing: the parts are not claimed to add up
+            "Tiếp nhận 907 hồ sơ, trong đó 892 trực tuyến, 25 trực tiếp, đã giải quyết 907 hồ sơ.",
+            None,
+        ),
+        (  # but none can be larger than the total
+            "Tiếp nhận 907 hồ sơ, trong đó 1.892 trực tuyến, 15 trực tiếp, "
+            "đã giải quyết 907 hồ sơ.",
+            "Thành phần 1.892 hồ sơ lớn hơn tổng 907 hồ sơ",
+        ),
+        (
+            "Tiếp nhận 1.730 hồ sơ, trong đó trực tuyến 1.500 hồ sơ, trực tiếp 230 hồ sơ, "
+            "đã giải quyết 1.553 hồ sơ, đang giải quyết 177 hồ sơ.",
+            None,
+        ),
+        (
+            "Tổng số đã tiếp nhận 1.730 hồ sơ, đã giải quyết 1.553 hồ sơ, trong đó giải quyết "
+            "đúng hạn và trước hạn 1.551 hồ sơ, đạt 99,87%, 02 hồ sơ trễ hạn, có 177 hồ sơ "
+            "đang giải quyết (chưa đến hạn).",
+            None,
+        ),
+        (
+            "Tiếp nhận 30 đơn, trong đó khiếu nại 10 đơn, kiến nghị 20 đơn, đã giải quyết 25 đơn, "
+            "đang giải quyết 5 đơn.",
+            None,
+        ),
+        (
+            "Ban hành 14 văn bản, trong đó 09 văn bản chỉ đạo, 05 văn bản hướng dẫn, "
+            "đã triển khai 14 văn bản.",
+            None,
+        ),
+    ],
+)
+def test_a_list_cut_by_a_new_clause_is_only_held_to_parts_within_the_total(
+    text: str, message: str | None
+) -> None:
+    assert messages(text) == ([message] if message else [])
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -21,6 +21,19 @@ LABELS = [
     "qua bưu chính",
     "của Văn phòng - Thống kê",
 ]
+# How far things got: parts that start like a new clause (chưa …, đang …) yet belong to it.
+STATUS_LABELS = [
+    "hoàn thành trước hạn",
+    "hoàn thành đúng hạn",
+    "trễ hạn",
+    "chưa đến hạn",
+    "đã giải quyết",
+    "đang giải quyết",
+    "chưa giải quyết",
+    "giải quyết quá hạn",
+    "đang xử lý",
+    "còn lại",
+]
 VERBS = ["Tiếp nhận", "Tổ chức", "Ban hành", "Trong kỳ có", "Niêm yết", "UBND xã hiện có"]
 SHAPES = ["comma", "semicolon", "parentheses", "gom", "list", "bare", "next_sentence"]
 
@@ -61,7 +74,8 @@ def breakdowns(draw: st.DrawFn) -> tuple[str, str, str, list[int], list[str]]:
     verb = draw(st.sampled_from(VERBS))
     unit = draw(st.sampled_from(UNITS))
     parts = draw(st.lists(st.integers(1, 20_000), min_size=2, max_size=5))
-    labels = draw(st.lists(st.sampled_from(LABELS), min_size=len(parts), max_size=len(parts)))
+    kind = draw(st.sampled_from([LABELS, STATUS_LABELS]))  # one enumeration, not a mix
+    labels = draw(st.lists(st.sampled_from(kind), min_size=len(parts), max_size=len(parts)))
     return shape, verb, unit, parts, labels
 
 
@@ -85,6 +99,10 @@ def test_a_breakdown_with_any_part_changed_is_flagged(
     index = data.draw(st.integers(0, len(parts) - 1))
     new = data.draw(st.integers(1, 40_000).filter(lambda v: v != parts[index]))
     changed = [*parts[:index], new, *parts[index + 1 :]]
+    if labels[-1] in STATUS_LABELS:
+        # the first parts adding up on their own pass: the later ones may be the total's
+        # siblings (đã giải quyết 1.553, trong đó đúng hạn 1.551, trễ hạn 2, đang giải quyết 177)
+        assume(all(sum(changed[:n]) != total for n in range(1, len(changed))))
     text = sentence(shape, verb, unit, total, changed, labels)
     found = check_text(text)
     assert len(found) == 1, text
@@ -99,7 +117,7 @@ def test_a_breakdown_with_any_part_changed_is_flagged(
     st.sampled_from(UNITS),
     st.integers(1, 20_000),
     st.integers(1, 5_000),
-    st.sampled_from(LABELS),
+    st.sampled_from(LABELS + STATUS_LABELS),
 )
 def test_a_single_part_is_flagged_only_when_larger_than_its_total(
     unit: str, total: int, part: int, label: str
