@@ -93,6 +93,11 @@ def _words(error: OSError, folder: Path) -> str:
     code = error.errno
     if code == errno.ENOENT:
         return f"Không tìm thấy thư mục «{folder}» (USB có thể đã bị rút). Hãy cắm lại và thử lại."
+    if code == errno.ENOTDIR:
+        return (
+            f"«{folder}» là một tệp, không phải thư mục. Gói dữ liệu được ghi vào một thư mục "
+            "(ví dụ ổ USB), tên tệp do chương trình đặt: hãy chọn thư mục chứa tệp đó."
+        )
     if code in (errno.EACCES, errno.EPERM):
         return f"Không có quyền ghi vào thư mục «{folder}». Hãy chọn thư mục khác."
     if code == errno.EROFS:
@@ -129,7 +134,8 @@ def write_bundle_file(bundle: Bundle, folder: Path | str) -> Path:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise ExportError(_words(OSError(errno.ENOENT, "not found"), folder))
+        missing = errno.ENOTDIR if folder.exists() else errno.ENOENT
+        raise ExportError(_words(OSError(missing, "not a folder"), folder))
     data = bundle_bytes(bundle)
     target = folder / bundle_file_name(bundle)
     partial: str | None = None

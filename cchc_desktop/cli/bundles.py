@@ -19,15 +19,20 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
     bundle = commands.add_parser(
         "bundle", help="xuất gói dữ liệu gửi tỉnh (tệp .cchc.json), in ra đường dẫn tệp"
     )
-    bundle.add_argument("id", type=int)
+    bundle.add_argument("id", type=int, metavar="SỐ", help="số báo cáo (xem cchc list)")
     bundle.add_argument(
-        "-o", "--output", required=True, type=Path, help="thư mục ghi gói dữ liệu (ví dụ USB)"
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="THƯ_MỤC",
+        help="thư mục ghi gói dữ liệu (ví dụ USB)",
     )
     bundle.set_defaults(with_store=_bundle)
     verify = commands.add_parser(
         "verify", help="kiểm tra một gói dữ liệu nhận được; mã thoát 1 nếu hỏng"
     )
-    verify.add_argument("file", type=Path, help="tệp .cchc.json")
+    verify.add_argument("file", type=Path, metavar="TỆP", help="tệp .cchc.json")
     verify.set_defaults(alone=_verify)
 
 

@@ -10,15 +10,19 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop.catalogue import load_catalogue
+from cchc_desktop.bundle import BundleError
+from cchc_desktop.catalogue import Catalogue, load_catalogue
 from cchc_desktop.cli.common import EXIT_ERRORS, UsageError
 from cchc_desktop.province import (
+    Conflict,
     ImportFailed,
     NotFound,
     Outcome,
     ProvinceDatabase,
     ProvinceDatabaseError,
     Summary,
+    conflict_differences,
+    differences_text,
     import_paths,
     list_conflicts,
     province_summary,
@@ -39,30 +43,36 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
         help="nhập gói dữ liệu của các xã (tệp hoặc thư mục); mã thoát 1 nếu có tệp bị từ chối",
     )
     import_.add_argument("paths", nargs="+", type=Path, metavar="ĐƯỜNG_DẪN")
-    import_.add_argument("--province-db", type=Path, help=_DB_HELP)
+    import_.add_argument("--province-db", type=Path, metavar="TỆP", help=_DB_HELP)
     import_.add_argument("-v", "--verbose", action="store_true", help="in cả các tệp đã nhập")
     import_.set_defaults(alone=_import)
     summary = commands.add_parser("summary", help="bảng tổng hợp một tỉnh trong một kỳ")
-    summary.add_argument("--province", required=True, help="mã tỉnh, ví dụ 01 hoặc 1")
-    summary.add_argument("--period", required=True, help="kỳ, ví dụ 2026-Q1")
-    summary.add_argument("--province-db", type=Path, help=_DB_HELP)
-    summary.add_argument("-o", "--output", type=Path, help="ghi bảng ra tệp CSV (mở bằng Excel)")
-    summary.add_argument("--pdf", type=Path, help="in báo cáo tổng hợp ra tệp PDF")
+    summary.add_argument(
+        "--province", required=True, metavar="MÃ_TỈNH", help="mã tỉnh, ví dụ 01 hoặc 1"
+    )
+    summary.add_argument("--period", required=True, metavar="KỲ", help="kỳ, ví dụ 2026-Q1")
+    summary.add_argument("--province-db", type=Path, metavar="TỆP", help=_DB_HELP)
+    summary.add_argument(
+        "-o", "--output", type=Path, metavar="TỆP_CSV", help="ghi bảng ra tệp CSV (mở bằng Excel)"
+    )
+    summary.add_argument(
+        "--pdf", type=Path, metavar="TỆP_PDF", help="in báo cáo tổng hợp ra tệp PDF"
+    )
     summary.set_defaults(alone=_summary)
     conflicts = commands.add_parser(
         "conflicts", help="các xung đột: hai bản khác nhau cùng một lần gửi"
     )
-    conflicts.add_argument("--province", help="chỉ một tỉnh")
-    conflicts.add_argument("--period", help="chỉ một kỳ")
+    conflicts.add_argument("--province", metavar="MÃ_TỈNH", help="chỉ một tỉnh")
+    conflicts.add_argument("--period", metavar="KỲ", help="chỉ một kỳ")
     conflicts.add_argument("--all", action="store_true", help="cả các xung đột đã giải quyết")
-    conflicts.add_argument("--province-db", type=Path, help=_DB_HELP)
+    conflicts.add_argument("--province-db", type=Path, metavar="TỆP", help=_DB_HELP)
     conflicts.set_defaults(alone=_conflicts)
     resolve = commands.add_parser("resolve", help="giải quyết một xung đột: chọn bản dùng")
-    resolve.add_argument("id", type=int, help="số xung đột (xem cchc conflicts)")
+    resolve.add_argument("id", type=int, metavar="SỐ", help="số xung đột (xem cchc conflicts)")
     keep = resolve.add_mutually_exclusive_group(required=True)
     keep.add_argument("--first", action="store_true", help="dùng bản nhận trước")
     keep.add_argument("--other", action="store_true", help="dùng bản nhận sau")
-    resolve.add_argument("--province-db", type=Path, help=_DB_HELP)
+    resolve.add_argument("--province-db", type=Path, metavar="TỆP", help=_DB_HELP)
     resolve.set_defaults(alone=_resolve)
 
 
@@ -154,15 +164,47 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _conflicts(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
     with _open(args) as db:
         found = list_conflicts(db, args.province, args.period, include_resolved=args.all)
-    if not found:
-        print("Không có xung đột nào.")
-    words = {"kept": "giữ bản nhận trước", "other": "dùng bản nhận sau", "superseded": "có bản mới"}
-    for conflict in found:
-        state = "CHƯA GIẢI QUYẾT" if conflict.open else words.get(conflict.resolution or "", "")
-        print(f"{conflict.id}\t{conflict.text()}\t{state}")
+        if not found:
+            print("Không có xung đột nào.")
+        for conflict in found:
+            print("\n".join(conflict_lines(db, conflict, catalogue)))
     return 0
+
+
+_RESOLUTION_WORDS = {
+    "kept": "giữ bản nhận trước",
+    "other": "dùng bản nhận sau",
+    "superseded": "có bản mới",
+}
+
+
+def conflict_lines(db: ProvinceDatabase, conflict: Conflict, catalogue: Catalogue) -> list[str]:
+    """A conflict for the officer: number, unit and state, then what tells the sides apart."""
+    state = (
+        "CHƯA GIẢI QUYẾT" if conflict.open else _RESOLUTION_WORDS.get(conflict.resolution or "", "")
+    )
+    lines = [f"{conflict.id}\t{conflict.text()}\t{state}"]
+    for flag, name, ref in (
+        ("--first", "Bản nhận trước", conflict.kept),
+        ("--other", "Bản nhận sau", conflict.other),
+    ):
+        using = " — đang dùng" if conflict.open and conflict.current_id == ref.id else ""
+        lines.append(f"    {name} ({flag}): {ref.describe()}{using}")
+    try:
+        differences = conflict_differences(db, conflict, catalogue)
+    except BundleError as error:
+        lines.append(f"    Không so sánh được hai bản: {error.reason}")
+        return lines
+    if differences:
+        lines.append(f"    Khác nhau ({len(differences)} chỗ):")
+    lines += [f"      {line}" for line in differences_text(differences, _SHOWN_DIFFERENCES)]
+    return lines
+
+
+_SHOWN_DIFFERENCES = 5
 
 
 def _resolve(args: argparse.Namespace) -> int:

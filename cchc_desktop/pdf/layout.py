@@ -199,13 +199,17 @@ def authority_lines(signer: Signer) -> list[str]:
     return [f"TM. {COMMITTEE}", title]
 
 
-def signature_block(header: Header) -> Table:
-    """``Nơi nhận`` on the left, level with the signing authority and name on the right."""
+def signature_block(header: Header, authority: list[str] | None = None) -> Table:
+    """``Nơi nhận`` on the left, level with the signing authority and name on the right.
+
+    ``authority``: the lines above the signature (default :func:`authority_lines`).
+    """
     st = s.styles()
     left: list[Flowable] = [Para("Nơi nhận:", st.recipients_title)]
     left += [Para(markup(line), st.recipients) for line in recipient_lines(header.recipients)]
+    lines = authority_lines(header.signer) if authority is None else authority
     right: list[Flowable] = [
-        Para("<br/>".join(markup(line) for line in authority_lines(header.signer)), st.authority),
+        Para("<br/>".join(markup(line) for line in lines), st.authority),
         Spacer(1, 28 * mm),
         Para(markup(header.signer.name.strip()) or "&nbsp;", st.signer),
     ]

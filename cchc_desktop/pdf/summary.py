@@ -5,7 +5,9 @@ committee, ``Số: …/BC-SNV``, the dateline), title and ruled tables as the
 commune's report (:mod:`cchc_desktop.pdf.layout`, :mod:`.tables`); then the
 totals of every count and money figure by section, with the rates computed
 from the totals, the communes that have not reported, and those whose report
-still has errors or a conflict. Built deterministically (same summary, same
+still has errors or a conflict; then the closing sentence and the commune
+report's "Nơi nhận" and signature block (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``,
+the name left blank for signing). Built deterministically (same summary, same
 bytes) and written atomically.
 """
 
@@ -18,14 +20,21 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+)
 
 from cchc_desktop import __version__
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.model import Header, Report, Unit
 from cchc_desktop.pdf import styles as s
 from cchc_desktop.pdf.fonts import REGULAR, register_fonts
-from cchc_desktop.pdf.layout import BLANK, HeaderBlock, Rule
+from cchc_desktop.pdf.layout import BLANK, HeaderBlock, Rule, signature_block
 from cchc_desktop.pdf.sentences import format_cell
 from cchc_desktop.pdf.tables import ruled_table
 from cchc_desktop.pdf.text import Para, lower_first, markup, nfc, roman
@@ -36,6 +45,8 @@ from cchc_desktop.vnformat import format_count
 __all__ = ["render_summary_pdf", "summary_pdf_bytes"]
 
 ISSUER = "SỞ NỘI VỤ"
+AUTHORITY = ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")  # a deputy director signs for the director
+_AFTER_TABLE = 10.0  # points between a table and the heading after it
 ISSUER_WORDS = "Sở Nội vụ"
 TITLE = "BÁO CÁO TỔNG HỢP"
 _PROVINCE_KINDS = ("Tỉnh ", "Thành phố ")
@@ -101,21 +112,49 @@ def _subject(summary: Summary) -> str:
     )
 
 
+def province_words(province_name: str) -> str:
+    """The province as written mid-sentence: ``thành phố Hải Phòng``, ``tỉnh Cao Bằng``."""
+    for prefix in _PROVINCE_KINDS:
+        if province_name.startswith(prefix):
+            return prefix.lower() + province_name[len(prefix) :]
+    return province_name
+
+
+def _received_words(reported: Sequence[CommuneRow]) -> str:
+    """``3 bản chính thức; 1 bản nháp`` or ``chưa có bản chính thức; 1 bản nháp``."""
+
+    def count(status: str) -> str:
+        return format_count(sum(1 for r in reported if r.status == status), pad=False)
+
+    words = [
+        f"{count('final')} bản chính thức" if count("final") != "0" else "chưa có bản chính thức"
+    ]
+    if count("ready") != "0":
+        words.append(f"{count('ready')} bản sẵn sàng, chưa chính thức")
+    if count("draft") != "0":
+        words.append(f"{count('draft')} bản nháp")
+    return "; ".join(words)
+
+
 def _introduction(summary: Summary) -> list[str]:
     reported = summary.reported
     day = summary.made_at.strftime("%d/%m/%Y")
-    others = len(reported) - summary.final_count
-    texts = [
-        f"Đến ngày {day}, {ISSUER_WORDS} {summary.province_name} đã nhận báo cáo của "
-        f"{format_count(len(reported))}/{len(summary.rows)} xã, phường, đặc khu "
-        f"({format_count(summary.final_count, pad=False)} bản chính thức, "
-        f"{format_count(others, pad=False)} bản nháp hoặc sẵn sàng); "
-        + (
-            f"còn {format_count(len(summary.missing))} đơn vị chưa báo cáo."
-            if summary.missing
-            else "tất cả các đơn vị đã báo cáo."
+    office = f"{ISSUER_WORDS} {province_words(summary.province_name)}"
+    if reported:
+        missing = len(summary.missing)
+        first = (
+            f"Đến ngày {day}, {office} đã nhận báo cáo của "
+            f"{format_count(len(reported), pad=False)}/{format_count(len(summary.rows), pad=False)}"
+            f" xã, phường, đặc khu ({_received_words(reported)}); "
+            + (
+                f"còn {format_count(missing, pad=False)} đơn vị chưa báo cáo."
+                if missing
+                else "tất cả các đơn vị đã báo cáo."
+            )
         )
-    ]
+    else:
+        first = f"Đến ngày {day}, {office} chưa nhận được báo cáo của xã, phường, đặc khu nào."
+    texts = [first]
     if reported:
         texts.append(
             "Số liệu dưới đây là tổng số liệu của các đơn vị đã báo cáo; các tỷ lệ được tính "
@@ -124,11 +163,13 @@ def _introduction(summary: Summary) -> list[str]:
     with_errors = sum(1 for r in reported if r.errors)
     if with_errors:
         texts.append(
-            f"Có {format_count(with_errors)} đơn vị gửi báo cáo còn lỗi số liệu (xem mục III)."
+            f"Có {format_count(with_errors, pad=False)} đơn vị gửi báo cáo còn lỗi số liệu "
+            "(xem mục III)."
         )
     if summary.conflict_count:
         texts.append(
-            f"Có {format_count(summary.conflict_count)} đơn vị gửi hai bản khác nhau cùng một "
+            f"Có {format_count(summary.conflict_count, pad=False)} đơn vị gửi hai bản khác nhau "
+            "cùng một "
             "lần gửi (xung đột) chưa được giải quyết; số liệu đang dùng bản nhận trước."
         )
     return texts
@@ -222,8 +263,39 @@ def _story(summary: Summary, catalogue: Catalogue) -> list[Flowable]:
     ]
     for number, (title, flowable) in enumerate(parts, start=1):
         story += [Para(f"{roman(number)}. {markup(title)}", st.part), Spacer(1, 2 * mm)]
+        flowable.spaceAfter = _AFTER_TABLE  # the next heading stands clear of the table
         story.append(flowable)
+    story.append(
+        KeepTogether(
+            [
+                Para(markup(_closing(summary)), st.body),
+                Spacer(1, 4 * mm),
+                signature_block(_closing_header(summary), list(AUTHORITY)),
+            ]
+        )
+    )
     return story
+
+
+def _closing(summary: Summary) -> str:
+    return (
+        "Trên đây là báo cáo tổng hợp kết quả thực hiện công tác cải cách hành chính "
+        f"{nfc(summary.period_title)} của các xã, phường, đặc khu trên địa bàn "
+        f"{province_words(summary.province_name)}./."
+    )
+
+
+def _closing_header(summary: Summary) -> Header:
+    """Who receives the summary; the signer's name is left blank, to be signed by hand."""
+    return Header(
+        recipients=[
+            "Bộ Nội vụ (để báo cáo)",
+            f"UBND {province_words(summary.province_name)} (để báo cáo)",
+            "Giám đốc Sở (để báo cáo)",
+            "UBND các xã, phường, đặc khu",
+            "Lưu: VT",
+        ]
+    )
 
 
 def summary_pdf_bytes(summary: Summary, catalogue: Catalogue) -> bytes:
@@ -238,7 +310,7 @@ def summary_pdf_bytes(summary: Summary, catalogue: Catalogue) -> bytes:
         topMargin=s.MARGIN_TOP,
         bottomMargin=s.MARGIN_BOTTOM,
         title=f"Báo cáo tổng hợp {lower_first(_subject(summary))}",
-        author=f"{ISSUER_WORDS} {summary.province_name}",
+        author=f"{ISSUER_WORDS} {province_words(summary.province_name)}",
         subject=nfc(catalogue.title),
         creator=f"CCHC Desktop {__version__}",
         lang="vi",

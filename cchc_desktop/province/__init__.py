@@ -24,7 +24,10 @@ from cchc_desktop.province.importer import (
 )
 from cchc_desktop.province.received import (
     Conflict,
+    Difference,
     NotFound,
+    conflict_differences,
+    differences_text,
     list_conflicts,
     load_bundle,
     resolve_conflict,
@@ -40,6 +43,7 @@ from cchc_desktop.province.summary import (
 __all__ = [
     "CommuneRow",
     "Conflict",
+    "Difference",
     "FileResult",
     "ImportCancelled",
     "ImportFailed",
@@ -50,7 +54,9 @@ __all__ = [
     "ProvinceDatabaseError",
     "Summary",
     "Total",
+    "conflict_differences",
     "default_province_db_path",
+    "differences_text",
     "import_paths",
     "list_conflicts",
     "load_bundle",

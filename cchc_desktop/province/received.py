@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from cchc_desktop.bundle import Bundle, BundleError, parse_bundle
+from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.model import HEADER_LABELS
 from cchc_desktop.province.database import ProvinceDatabase, transaction
-from cchc_desktop.province.words import unit_period_words
+from cchc_desktop.province.words import STATUS_WORDS, unit_period_words
 from cchc_desktop.units import province_code
+from cchc_desktop.vnformat import format_number
 
 
 class NotFound(LookupError):
@@ -56,6 +59,19 @@ class BundleRef:
     created_at: dt.datetime
     imported_at: dt.datetime
 
+    def describe(self) -> str:
+        """What tells this side apart: when it was made, its status, findings, file, import.
+
+        ``lập lúc 22/11/2026 08:10, bản nháp, 0 lỗi, 2 cảnh báo, tệp «…», nhập lúc …``
+        (local time).
+        """
+        status = STATUS_WORDS.get(self.status, self.status).lower()
+        return (
+            f"lập lúc {self.created_at.astimezone():%d/%m/%Y %H:%M:%S}, {status}, "
+            f"{self.errors} lỗi, {self.warnings} cảnh báo, tệp «{self.file_name}», "
+            f"nhập lúc {self.imported_at.astimezone():%d/%m/%Y %H:%M}"
+        )
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -78,12 +94,119 @@ class Conflict:
         return self.resolved_at is None
 
     def text(self) -> str:
-        """One line for the officer."""
+        """One line for the officer (the sides: :meth:`BundleRef.describe`)."""
         words = unit_period_words(self.unit_name, self.unit_code, self.period_title)
-        return (
-            f"{words}: hai bản khác nhau cùng lần gửi {self.revision} — "
-            f"«{self.kept.file_name}» và «{self.other.file_name}»"
-        )
+        line = f"{words}: hai bản khác nhau cùng lần gửi {self.revision}"
+        if self.kept.file_name == self.other.file_name:
+            return line
+        return f"{line} — «{self.kept.file_name}» và «{self.other.file_name}»"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One thing the two sides of a conflict say differently, as the officer reads it."""
+
+    label: str  # the indicator's label, or the text's or header field's name
+    first: str  # what the bundle received first says
+    other: str  # what the other one says
+
+    def text(self) -> str:
+        return f"{self.label}: bản nhận trước {self.first} — bản nhận sau {self.other}"
+
+
+_EMPTY = "(trống)"
+_EXCERPT = 40
+
+
+def _figure(value: Any, unit: str = "") -> str:
+    if value is None:
+        return _EMPTY
+    return f"{format_number(value)} {unit}".rstrip()
+
+
+def _excerpts(first: str, other: str) -> tuple[str, str]:
+    """Both texts from a little before where they part, shortened."""
+    same = 0
+    while same < min(len(first), len(other)) and first[same] == other[same]:
+        same += 1
+    start = max(0, same - 10)
+
+    def excerpt(text: str) -> str:
+        if not text.strip():
+            return _EMPTY
+        part = text[start : start + _EXCERPT].replace("\n", " ")
+        lead = "…" if start else ""
+        tail = "…" if start + _EXCERPT < len(text) else ""
+        return f"«{lead}{part}{tail}»"
+
+    return excerpt(first), excerpt(other)
+
+
+def _plain(value: Any) -> str:
+    """A header field (text, list, signer…) in a few words."""
+    if isinstance(value, dict):
+        words = [_plain(v) for v in value.values()]
+        return ", ".join(w for w in words if w and w != _EMPTY) or _EMPTY
+    if isinstance(value, list):
+        return "; ".join(_plain(v) for v in value) or _EMPTY
+    text = str(value or "").strip()
+    return text or _EMPTY
+
+
+def bundle_differences(
+    first: Bundle, other: Bundle, catalogue: Catalogue | None = None
+) -> list[Difference]:
+    """What ``other`` says differently from ``first``: figures (in catalogue order),
+    then texts, then header fields."""
+    found: list[Difference] = []
+    known = {i.id: i for i in catalogue.indicators} if catalogue else {}
+    keys = set(first.values) | set(other.values)
+    order = [i for i in known if i in keys] + sorted(keys - set(known))
+    for key in order:
+        a, b = first.values.get(key), other.values.get(key)
+        if a != b:
+            indicator = known.get(key)
+            label = indicator.label if indicator else key
+            unit = indicator.unit if indicator else ""
+            found.append(Difference(label, _figure(a, unit), _figure(b, unit)))
+    names: dict[str, str] = {}
+    for section in catalogue.sections if catalogue else ():
+        for narrative in section.narratives:
+            names[section.narrative_key(narrative.id)] = f"Nội dung «{narrative.label}»"
+    texts = set(first.narratives) | set(other.narratives)
+    for key in [k for k in names if k in texts] + sorted(texts - set(names)):
+        a_text, b_text = first.narratives.get(key, ""), other.narratives.get(key, "")
+        if a_text.strip() != b_text.strip():
+            found.append(Difference(names.get(key, f"Nội dung {key}"), *_excerpts(a_text, b_text)))
+    first_header = first.header.model_dump(mode="json")
+    other_header = other.header.model_dump(mode="json")
+    for field, label in HEADER_LABELS.items():
+        a_field, b_field = first_header.get(field), other_header.get(field)
+        if a_field != b_field:
+            found.append(Difference(label, _plain(a_field), _plain(b_field)))
+    return found
+
+
+def conflict_differences(
+    db: ProvinceDatabase, conflict: Conflict, catalogue: Catalogue | None = None
+) -> list[Difference]:
+    """What the two sides of ``conflict`` say differently (:func:`bundle_differences`).
+
+    ``BundleError`` if a stored copy no longer verifies.
+    """
+    first = load_bundle(db, conflict.kept.id)
+    other = load_bundle(db, conflict.other.id)
+    return bundle_differences(first, other, catalogue)
+
+
+def differences_text(differences: list[Difference], limit: int = 5) -> list[str]:
+    """The first ``limit`` differences as lines, and how many more there are."""
+    if not differences:
+        return ["Hai bản chỉ khác nhau ở thời điểm lập hoặc phần kiểm tra."]
+    lines = [d.text() for d in differences[:limit]]
+    if len(differences) > limit:
+        lines.append(f"… và {len(differences) - limit} chỗ khác nữa")
+    return lines
 
 
 _CONFLICTS = """

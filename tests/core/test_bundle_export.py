@@ -194,6 +194,16 @@ def test_a_missing_folder_is_explained(store, report_id, tmp_path):
     assert store.export_state(report_id).revision == 0
 
 
+def test_a_file_given_for_the_folder_is_called_a_file(store, report_id, tmp_path):
+    existing = tmp_path / "bao-cao.pdf"
+    existing.write_bytes(b"%PDF")
+    with pytest.raises(ExportError) as raised:
+        export_bundle(store, report_id, existing)
+    assert f"«{existing}» là một tệp, không phải thư mục" in raised.value.reason
+    assert "Không tìm thấy" not in raised.value.reason and "USB có thể" not in raised.value.reason
+    assert existing.read_bytes() == b"%PDF"
+
+
 def test_a_report_without_unit_code_is_not_exported(store, stick):
     report_id = store.create_report(Unit(name="Xã Cũ"), "2022-Q3")
     with pytest.raises(BundleError, match="không có mã đơn vị chính thức"):
@@ -225,7 +235,7 @@ def test_cli_bundle_and_verify(db, report_id, store, stick, capsys, catalogue):
     assert err.startswith("Không hợp lệ: Tệp «cut.cchc.json»: tệp bị cắt cụt")
 
 
-def test_cli_bundle_errors(db, store, stick, tmp_path, capsys):
+def test_cli_bundle_errors(db, report_id, store, stick, tmp_path, capsys):
     old = store.create_report(Unit(name="Xã Cũ"), "2022-Q3")
     store.close()
     assert run(["--db", str(db), "bundle", str(old), "-o", str(stick)]) == 2
@@ -233,5 +243,10 @@ def test_cli_bundle_errors(db, store, stick, tmp_path, capsys):
     assert run(["--db", str(db), "bundle", "999", "-o", str(stick)]) == 2
     assert "Không tìm thấy báo cáo số 999" in capsys.readouterr().err
     assert run(["--db", str(db), "bundle", str(old), "-o", str(tmp_path / "x")]) == 2
+    capsys.readouterr()
+    some_file = tmp_path / "some.pdf"
+    some_file.write_text("x")
+    assert run(["--db", str(db), "bundle", str(report_id), "-o", str(some_file)]) == 2
+    assert "là một tệp, không phải thư mục" in capsys.readouterr().err
     assert run(["verify", str(tmp_path / "none.cchc.json")]) == 1
     assert "không tìm thấy tệp" in capsys.readouterr().err

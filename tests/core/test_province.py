@@ -24,6 +24,12 @@ from cchc_desktop.province import (
     resolve_conflict,
 )
 from cchc_desktop.province.database import default_province_db_path
+from cchc_desktop.province.received import (
+    Difference,
+    bundle_differences,
+    conflict_differences,
+    differences_text,
+)
 from cchc_desktop.province.sample import SAMPLE_TIME, sample_bundle, sample_report
 from cchc_desktop.units import commune, communes
 
@@ -190,6 +196,60 @@ def test_two_different_bundles_with_the_same_revision_are_a_conflict_the_officer
     assert list_conflicts(db) == []
     with pytest.raises(ValueError, match="đã được giải quyết"):
         resolve_conflict(db, conflict.id, keep_other=False)
+
+
+def test_the_two_sides_of_a_conflict_are_told_apart(tmp_path, db, catalogue):
+    report = sample_report(TU_KY, PERIOD, catalogue)
+    first = bundle_of(report, catalogue, 2)
+    second = build_bundle(
+        changed(report, **{"chi_dao.ke_hoach.tong": 99}),
+        catalogue,
+        check_report(catalogue, report),
+        revision=2,
+        created_at=SAMPLE_TIME + dt.timedelta(hours=3),
+    )
+    name = bundle_file_name(first)
+    import_paths(db, [write(tmp_path / "a", first)], catalogue)
+    import_paths(db, [write(tmp_path / "b", second)], catalogue)
+    [conflict] = list_conflicts(db)
+    assert conflict.kept.file_name == conflict.other.file_name == name
+    assert f"«{name}» và «{name}»" not in conflict.text()  # the same name twice says nothing
+    assert conflict.text().endswith("hai bản khác nhau cùng lần gửi 2")
+    kept, other = conflict.kept.describe(), conflict.other.describe()
+    assert kept != other
+    assert f"lập lúc {SAMPLE_TIME.astimezone():%d/%m/%Y %H:%M:%S}, chính thức, " in kept
+    later = SAMPLE_TIME + dt.timedelta(hours=3)
+    assert f"lập lúc {later.astimezone():%d/%m/%Y %H:%M:%S}" in other
+    assert "0 lỗi" in kept and "cảnh báo" in kept and f"tệp «{name}»" in kept
+
+    [difference] = conflict_differences(db, conflict, catalogue)
+    label = catalogue.indicator("chi_dao.ke_hoach.tong").label
+    before = report.values["chi_dao.ke_hoach.tong"]
+    assert difference == Difference(label, f"{before} nhiệm vụ", "99 nhiệm vụ")
+    assert differences_text([difference]) == [
+        f"{label}: bản nhận trước {before} nhiệm vụ — bản nhận sau 99 nhiệm vụ"
+    ]
+
+
+def test_differences_cover_figures_texts_and_header_and_are_cut_short(catalogue):
+    report = sample_report(TU_KY, PERIOD, catalogue)
+    values = {key: value + 1 for key, value in report.values.items()}
+    key = next(iter(report.narratives))
+    other = report.model_copy(
+        update={
+            "values": values,
+            "narratives": {**report.narratives, key: report.narratives[key] + " Thêm một câu."},
+            "header": report.header.model_copy(update={"place": "Nơi khác"}),
+        }
+    )
+    found = bundle_differences(
+        bundle_of(report, catalogue, 1), bundle_of(other, catalogue, 1), catalogue
+    )
+    assert len(found) == len(values) + 2
+    assert found[-2].label.startswith("Nội dung «") and "Thêm một câu" in found[-2].other
+    assert found[-1] == Difference("Địa danh", report.header.place or "(trống)", "Nơi khác")
+    lines = differences_text(found, 3)
+    assert len(lines) == 4 and lines[-1] == f"… và {len(found) - 3} chỗ khác nữa"
 
 
 def test_a_newer_revision_settles_an_open_conflict(tmp_path, db, catalogue):

@@ -105,3 +105,28 @@ def test_a_conflict_is_listed_and_resolved(cchc, tmp_path):
     assert "dùng bản nhận sau" in cchc("conflicts", "--all").stdout
     again = cchc("resolve", conflict_id, "--first")
     assert again.returncode == 2 and "đã được giải quyết" in again.stderr
+
+
+def test_a_conflict_between_files_of_the_same_name_shows_what_differs(cchc, tmp_path):
+    catalogue = load_catalogue()
+    first = sample_bundle(CAO_BANG[1], "2026-Q1", catalogue, revision=2, scale=1)
+    second = sample_bundle(CAO_BANG[1], "2026-Q1", catalogue, revision=2, scale=2)
+    name = bundle_file_name(first)
+    for folder, bundle in (("a", first), ("b", second)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_bytes(bundle_bytes(bundle))
+    assert cchc("import", str(tmp_path / "a"), str(tmp_path / "b")).returncode == 0
+    listed = cchc("conflicts")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[0].endswith("hai bản khác nhau cùng lần gửi 2\tCHƯA GIẢI QUYẾT")
+    assert f"«{name}» và «{name}»" not in listed.stdout
+    assert lines[1].startswith("    Bản nhận trước (--first): lập lúc ")
+    assert lines[1].endswith("— đang dùng") and ", chính thức, 0 lỗi, " in lines[1]
+    assert lines[2].startswith("    Bản nhận sau (--other): lập lúc ")
+    assert lines[3].startswith("    Khác nhau (") and lines[3].endswith(" chỗ):")
+    label = catalogue.indicator("chi_dao.ke_hoach.tong").label
+    tong = [line for line in lines if line.startswith(f"      {label}: ")]
+    assert len(tong) == 1 and " bản nhận trước " in tong[0] and " — bản nhận sau " in tong[0]
+    assert lines[-1].startswith("      … và ") and lines[-1].endswith(" chỗ khác nữa")
+    assert len(lines) == 4 + 5 + 1

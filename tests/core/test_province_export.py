@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from cchc_desktop.bundle import bundle_bytes, bundle_file_name
 from cchc_desktop.catalogue import Catalogue, load_catalogue
+from cchc_desktop.model import ReportStatus
 from cchc_desktop.pdf.summary import render_summary_pdf, summary_pdf_bytes
 from cchc_desktop.province import ProvinceDatabase, Summary, import_paths, province_summary
 from cchc_desktop.province.export import STATUS_COLUMNS, write_summary_csv
-from cchc_desktop.province.sample import write_sample_bundles
+from cchc_desktop.province.sample import sample_bundle, write_sample_bundles
 from cchc_desktop.units import communes
 
 PERIOD = "2026-Q1"
@@ -93,18 +95,34 @@ def test_the_pdf_summary_has_the_header_the_totals_and_who_is_missing(tmp_path, 
     assert "BÁO CÁO TỔNG HỢP" in flat
     assert "Cao Bằng, ngày 25 tháng 3 năm 2026" in flat
     assert "/BC-SNV" in flat
-    assert f"đã nhận báo cáo của 05/{len(CAO_BANG)} xã, phường, đặc khu" in flat
+    assert (
+        f"Sở Nội vụ tỉnh Cao Bằng đã nhận báo cáo của 5/{len(CAO_BANG)} xã, phường, đặc khu "
+        f"(5 bản chính thức); còn {len(CAO_BANG) - 5} đơn vị chưa báo cáo." in flat
+    )
     assert "Tổng số hồ sơ tiếp nhận" in flat
     received = summary.total("tthc.ho_so.tiep_nhan")
     assert f"{received:,}".replace(",", ".") in flat
     assert f"CÁC ĐƠN VỊ CHƯA BÁO CÁO ({len(CAO_BANG) - 5}/{len(CAO_BANG)})" in flat
     assert CAO_BANG[-1].name in flat
+    assert (
+        "Trên đây là báo cáo tổng hợp kết quả thực hiện công tác cải cách hành chính quý I năm "
+        "2026 của các xã, phường, đặc khu trên địa bàn tỉnh Cao Bằng./." in flat
+    )
+    assert "Nơi nhận: - Bộ Nội vụ (để báo cáo); - UBND tỉnh Cao Bằng (để báo cáo);" in flat
+    assert "- Lưu: VT." in flat
+    assert "KT. GIÁM ĐỐC" in flat and "PHÓ GIÁM ĐỐC" in flat
+    assert flat.index("III. CÁC ĐƠN VỊ CÓ BÁO CÁO") < flat.index("Trên đây là báo cáo tổng hợp")
     fonts = {
         str(font["/BaseFont"]).split("+")[-1]
         for page in reader.pages
         for font in page["/Resources"]["/Font"].values()
     }
-    assert fonts <= {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"}
+    assert fonts <= {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+    }
 
 
 def test_the_same_summary_prints_the_same_bytes(summary, catalogue):
@@ -122,4 +140,30 @@ def test_a_period_nobody_reported_still_prints(tmp_path, catalogue):
         ).split()
     )
     assert "Chưa có đơn vị nào báo cáo trong kỳ này." in text
-    assert "Thành phố Hà Nội" in text
+    assert "Sở Nội vụ thành phố Hà Nội chưa nhận được báo cáo của xã, phường, đặc khu nào." in text
+    assert "Thành phố Hà Nội" not in text  # not capitalised mid-sentence
+    assert "trên địa bàn thành phố Hà Nội./." in text
+
+
+def test_drafts_and_ready_reports_are_counted_in_words(tmp_path, catalogue):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    for unit, status in zip(
+        CAO_BANG[:3], (ReportStatus.DRAFT, ReportStatus.DRAFT, ReportStatus.READY), strict=True
+    ):
+        bundle = sample_bundle(unit, PERIOD, catalogue, status=status)
+        (folder / bundle_file_name(bundle)).write_bytes(bundle_bytes(bundle))
+    with ProvinceDatabase.open(tmp_path / "p.sqlite3") as db:
+        import_paths(db, [folder], catalogue)
+        summary = province_summary(db, catalogue, "04", PERIOD, now=MADE_AT)
+    flat = " ".join(
+        " ".join(
+            page.extract_text()
+            for page in PdfReader(io.BytesIO(summary_pdf_bytes(summary, catalogue))).pages
+        ).split()
+    )
+    assert (
+        f"đã nhận báo cáo của 3/{len(CAO_BANG)} xã, phường, đặc khu (chưa có bản chính thức; "
+        "1 bản sẵn sàng, chưa chính thức; 2 bản nháp)" in flat
+    )
+    assert "00/" not in flat and "(0 bản" not in flat

@@ -150,6 +150,12 @@ def test_a_conflict_is_shown_and_settled_in_its_dialog(qtbot, view, catalogue, t
     view.on_conflicts_clicked()
     dialog = view.conflicts_dialog
     assert "«a.json»" in dialog.first.text() and "đang dùng" in dialog.first.text()
+    assert "lập lúc " in dialog.first.text() and "chính thức, 0 lỗi" in dialog.first.text()
+    assert "«b.json»" in dialog.second.text() and "đang dùng" not in dialog.second.text()
+    differences = dialog.differences.text()
+    assert "Khác nhau (" in differences and differences.count(" — bản nhận sau ") == 8
+    label = catalogue.indicator("chi_dao.ke_hoach.tong").label
+    assert f"{label}: bản nhận trước " in differences and "chỗ khác nữa" in differences
     questions: list[str] = []
     dialog.confirm = lambda question: questions.append(question) or True
     dialog.choose(other=True)
@@ -170,6 +176,25 @@ def test_the_province_and_period_are_remembered(qtbot, catalogue, tmp_path):
     again = make_view(qtbot, catalogue, path)
     assert (again.province_code(), again.period()) == ("04", "2025-Y")
     again.close_database()
+
+
+def test_the_period_box_names_periods_in_words_and_keeps_their_codes(view):
+    box = view.period_box
+    labels = [box.itemText(n) for n in range(box.count())]
+    codes = [box.itemData(n) for n in range(box.count())]
+    assert "Quý I năm 2026" in labels and "6 tháng đầu năm 2026" in labels
+    assert "Năm 2025" in labels and "9 tháng năm 2026" in labels
+    assert not [label for label in labels if "-Q" in label or label.startswith("20")]
+    assert labels[codes.index("2026-Q1")] == "Quý I năm 2026"
+    view.select("04", "2026-Q2")
+    assert box.currentText() == "Quý II năm 2026" and view.period() == "2026-Q2"
+    assert "quý II năm 2026" in view.counts.text()
+    box.setEditText("2026-q3")  # a code typed by hand is read, then shown in words
+    view.reload()
+    assert view.period() == "2026-Q3" and box.currentText() == "Quý III năm 2026"
+    view.select("04", "2019-AH1")  # not offered: added
+    assert box.currentText() == "Đột xuất năm 2019 (AH1)" and view.period() == "2019-AH1"
+    assert box.count() == len(labels) + 1
 
 
 def test_a_wrong_period_is_said_not_shown(view):

@@ -5,12 +5,21 @@ opened read-only, then kept. Until the officer chooses, the bundle received
 first counts in the summary.
 """
 
+import html
 from collections.abc import Callable
 
+from cchc_desktop.bundle import BundleError
 from cchc_desktop.catalogue import Catalogue
-from cchc_desktop.province import Conflict, ProvinceDatabase, list_conflicts, resolve_conflict
+from cchc_desktop.province import (
+    Conflict,
+    Difference,
+    ProvinceDatabase,
+    conflict_differences,
+    differences_text,
+    list_conflicts,
+    resolve_conflict,
+)
 from cchc_desktop.province.received import BundleRef, load_bundle
-from cchc_desktop.province.words import STATUS_WORDS
 from ui.province.report_dialog import ReceivedReportDialog
 from ui.qt import (
     QDialog,
@@ -20,6 +29,7 @@ from ui.qt import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -28,14 +38,20 @@ from ui.qt import (
 TITLE = "Xung đột: hai bản khác nhau cùng một lần gửi"
 
 
+SHOWN_DIFFERENCES = 8
+
+
 def side_text(ref: BundleRef, current: bool) -> str:
-    now = " — đang dùng" if current else ""
-    return (
-        f"«{ref.file_name}»: {STATUS_WORDS.get(ref.status, ref.status).lower()}, "
-        f"{ref.errors} lỗi, {ref.warnings} cảnh báo, lập lúc "
-        f"{ref.created_at.astimezone():%d/%m/%Y %H:%M}, nhập lúc "
-        f"{ref.imported_at.astimezone():%d/%m/%Y %H:%M}{now}"
-    )
+    """One side: when it was made, status, findings, file and import (bold when in use)."""
+    now = " — <b>đang dùng</b>" if current else ""
+    return f"{html.escape(ref.describe())}{now}"
+
+
+def differences_html(differences: list[Difference]) -> str:
+    """The first differences, both values side by side."""
+    lines = differences_text(differences, SHOWN_DIFFERENCES)
+    head = f"<b>Khác nhau ({len(differences)} chỗ):</b>" if differences else ""
+    return head + "<br>".join(["", *(html.escape(line) for line in lines)])
 
 
 class ConflictsDialog(QDialog):
@@ -64,8 +80,11 @@ class ConflictsDialog(QDialog):
         self.listing.currentRowChanged.connect(self._on_row_changed)
         self.first = QLabel()
         self.second = QLabel()
-        for label in (self.first, self.second):
+        self.differences = QLabel()
+        for label in (self.first, self.second, self.differences):
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view_first = QPushButton("Xem bản nhận trước")
         self.view_second = QPushButton("Xem bản nhận sau")
         self.keep_first = QPushButton("Dùng bản nhận trước")
@@ -95,6 +114,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.listing, 1)
         layout.addLayout(first_row)
         layout.addLayout(second_row)
+        layout.addWidget(self.differences)
         layout.addWidget(buttons)
         self.reload()
 
@@ -117,15 +137,23 @@ class ConflictsDialog(QDialog):
         for widget in (self.view_first, self.view_second, self.keep_first, self.keep_second):
             widget.setEnabled(conflict is not None)
         if conflict is None:
-            self.first.setText("")
-            self.second.setText("")
+            for label in (self.first, self.second, self.differences):
+                label.setText("")
             return
         self.first.setText(
-            "Bản nhận trước: " + side_text(conflict.kept, conflict.current_id == conflict.kept.id)
+            "<b>Bản nhận trước:</b> "
+            + side_text(conflict.kept, conflict.current_id == conflict.kept.id)
         )
         self.second.setText(
-            "Bản nhận sau: " + side_text(conflict.other, conflict.current_id == conflict.other.id)
+            "<b>Bản nhận sau:</b> "
+            + side_text(conflict.other, conflict.current_id == conflict.other.id)
         )
+        try:
+            found = conflict_differences(self.db, conflict, self.catalogue)
+        except BundleError as error:
+            self.differences.setText(html.escape(f"Không so sánh được hai bản: {error.reason}"))
+        else:
+            self.differences.setText(differences_html(found))
 
     def show_side(self, *, other: bool) -> None:
         conflict = self.selected()

@@ -74,6 +74,14 @@ def offered_periods(reported: Sequence[str], today: dt.date) -> list[str]:
     return sorted(codes, key=lambda p: parse_period(p).sort_key(), reverse=True)
 
 
+def period_label(code: str) -> str:
+    """How the period box names a period: ``Quý I năm 2026``; an ad hoc one with its code."""
+    period = parse_period(code)
+    title = period.title()
+    title = title[:1].upper() + title[1:]
+    return f"{title} ({period.kind})" if period.is_ad_hoc else title
+
+
 def default_period(today: dt.date) -> str:
     """The quarter whose report is due next: quý I until mid-March, and so on."""
     for kind in ("Q1", "Q2", "Q3", "Q4"):
@@ -134,7 +142,11 @@ class ProvinceView(QWidget):
         self.province_box.currentIndexChanged.connect(self.on_province_changed)
         self.period_box = QComboBox()
         self.period_box.setEditable(True)
-        self.period_box.setMinimumContentsLength(10)
+        self.period_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.period_box.setMinimumContentsLength(20)
+        self.period_box.setToolTip(
+            "Chọn kỳ, hoặc gõ mã kỳ: 2026-Q1 … 2026-Q4, 2026-H1, 2026-9M, 2026-Y"
+        )
         self.period_box.activated.connect(lambda _index: self.reload())
         line = self.period_box.lineEdit()
         if line is not None:
@@ -205,9 +217,25 @@ class ProvinceView(QWidget):
         reported = reported_periods(self.db, province)
         self.period_box.blockSignals(True)
         self.period_box.clear()
-        self.period_box.addItems(offered_periods(reported, dt.date.today()))
-        self.period_box.setCurrentText(selected)
+        for code in offered_periods(reported, dt.date.today()):
+            self.period_box.addItem(period_label(code), code)
+        self._show_period(selected)
         self.period_box.blockSignals(False)
+
+    def _show_period(self, code: str) -> None:
+        """Select ``code`` in the period box (added if it is valid but not offered yet);
+        an invalid code stays as typed, for :meth:`reload` to explain."""
+        index = self.period_box.findData(code)
+        if index < 0:
+            try:
+                label = period_label(code)
+            except ValueError:
+                self.period_box.setEditText(code)
+                return
+            self.period_box.addItem(label, code)
+            index = self.period_box.count() - 1
+        self.period_box.setCurrentIndex(index)
+        self.period_box.setEditText(self.period_box.itemText(index))
 
     # -- state -------------------------------------------------------------------------
 
@@ -215,7 +243,11 @@ class ProvinceView(QWidget):
         return str(self.province_box.currentData())
 
     def period(self) -> str:
-        return self.period_box.currentText().strip()
+        """The chosen period's code (``2026-Q1``), or the text typed into the box."""
+        text = self.period_box.currentText().strip()
+        index = self.period_box.findText(text, Qt.MatchFlag.MatchFixedString)
+        data = self.period_box.itemData(index) if index >= 0 else None
+        return str(data) if data else text
 
     def select(self, province: str, period: str) -> None:
         """Show ``province`` (``01``) and ``period`` (``2026-Q1``)."""
@@ -244,8 +276,10 @@ class ProvinceView(QWidget):
         except ValueError as error:
             self.say(str(error), error=True)
             return
-        if period != self.period():
-            self.period_box.setCurrentText(period)
+        if self.period_box.currentText().strip() != period_label(period):
+            self.period_box.blockSignals(True)
+            self._show_period(period)
+            self.period_box.blockSignals(False)
         province = self.province_code()
         self.summary = province_summary(self.db, self.catalogue, province, period)
         self.db.set_setting(LAST_PROVINCE, province)
