@@ -14,7 +14,8 @@ which need them, are imported when opened.
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from cchc_desktop.checks import Status, check_figures
+from cchc_desktop.checks import FindingKind, Kinds, Status, check_figures
+from cchc_desktop.status import status_word
 from cchc_desktop.store import ReportNotFound, ReportSummary, Store
 from cchc_desktop.vnformat import format_date_short
 from ui.qt import (
@@ -41,7 +42,6 @@ from ui.qt import (
 if TYPE_CHECKING:
     from ui.new_report_dialog import NewReportDialog, NextPeriodDialog
 
-STATUS_WORDS = {"draft": "Bản nháp", "ready": "Sẵn sàng", "final": "Chính thức"}
 LIST_COLUMNS = [
     "Đơn vị",
     "Kỳ báo cáo",
@@ -93,6 +93,7 @@ class StartScreen(QWidget):
         """The screen filled from ``store``, with report ``select`` selected if it is listed."""
         super().__init__(parent)
         self.store = store
+        self._kinds = Kinds(store.catalogue)
         self.dialog: NewReportDialog | NextPeriodDialog | None = None
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
@@ -215,7 +216,7 @@ class StartScreen(QWidget):
             QTableWidgetItem(summary.unit_name),
             QTableWidgetItem(_capitalised(summary.period_title)),
             QTableWidgetItem(_window(summary)),
-            QTableWidgetItem(STATUS_WORDS.get(str(summary.status), str(summary.status))),
+            QTableWidgetItem(status_word(summary.status)),
             error_item,
             warning_item,
             QTableWidgetItem(_moment(summary.updated_at)),
@@ -251,21 +252,26 @@ class StartScreen(QWidget):
         return [
             QTableWidgetItem(summary.unit_name),
             QTableWidgetItem(_capitalised(summary.period_title)),
-            QTableWidgetItem(STATUS_WORDS.get(str(summary.status), str(summary.status))),
+            QTableWidgetItem(status_word(summary.status)),
             QTableWidgetItem(_moment(summary.updated_at)),
             QTableWidgetItem(_moment(summary.deleted_at)),
         ]
 
     def findings_of(self, report_id: int) -> tuple[int, int, list[str]]:
-        """Errors and warnings the checker finds now (against the previous report), and why."""
+        """Errors and warnings the checker finds now (against the previous report), and why.
+
+        Counted as the wizard counts them (``Kinds``): a required field still empty
+        is "còn thiếu", not an error; the tip lists it with the others.
+        """
         try:
             values, narratives, previous = self.store.check_inputs(report_id)
         except ReportNotFound:
             return 0, 0, []
         findings = check_figures(self.store.catalogue, values, narratives, previous)
-        failed = [f for f in findings if f.status == Status.FAILED]
-        errors = sum(1 for f in failed if f.blocking)
-        return errors, len(failed) - errors, [f.message for f in failed]
+        kinds = [self._kinds(f) for f in findings]
+        failed = [f.message for f in findings if f.status == Status.FAILED]
+        errors = kinds.count(FindingKind.ERROR)
+        return errors, kinds.count(FindingKind.WARNING), failed
 
     # -- selection -----------------------------------------------------------------
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from cchc_desktop.catalogue import Catalogue, RequiredRule
 from cchc_desktop.checks.derive import Derivation
 from cchc_desktop.checks.findings import Finding, Status, has_errors
+from cchc_desktop.checks.header import header_findings
+from cchc_desktop.checks.kinds import FindingKind, Kinds, blocks_final, counts_text, kind_label
 from cchc_desktop.checks.rules import Context, Rules
 from cchc_desktop.vnformat import Number
 
@@ -24,11 +26,17 @@ if TYPE_CHECKING:  # the checker reads figures; the report model (pydantic) is n
 __all__ = [
     "Checker",
     "Finding",
+    "FindingKind",
+    "Kinds",
     "Status",
+    "blocks_final",
     "check_figures",
     "check_report",
     "compute_derived",
+    "counts_text",
     "has_errors",
+    "header_findings",
+    "kind_label",
 ]
 
 
@@ -154,8 +162,12 @@ def compute_derived(catalogue: Catalogue, values: Mapping[str, Number]) -> dict[
 def check_report(
     catalogue: Catalogue, report: "Report", previous: "Report | None" = None
 ) -> list[Finding]:
-    """All findings of ``report``, compared with ``previous`` (same unit) when given."""
-    return check_figures(
+    """All findings of ``report``, compared with ``previous`` (same unit) when given:
+    the header's gaps (``header_findings``) first, then the figures' and narratives'.
+
+    What the final copy, ``cchc check`` and the bundle go by.
+    """
+    return header_findings(report.header, report.window_from, report.window_to) + check_figures(
         catalogue,
         report.values,
         report.narratives,

@@ -1,19 +1,28 @@
 """What every ``cchc`` command shares: exit codes, the usage error, finding lines."""
 
-from cchc_desktop.catalogue import Severity
-from cchc_desktop.checks import Finding, Status
+from collections.abc import Sequence
+
+from cchc_desktop.checks import Finding, FindingKind, Kinds, counts_text, kind_label
 
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
-
-_SEVERITY_WORDS = {Severity.ERROR: "LỖI", Severity.WARNING: "CẢNH BÁO"}
 
 
 class UsageError(Exception):
     """Bad usage or bad input: the message is shown and the exit code is 2."""
 
 
-def finding_line(finding: Finding) -> str:
-    """One finding as a line of text: its kind, section and message."""
-    kind = "CHỜ SỐ LIỆU" if finding.status == Status.PENDING else _SEVERITY_WORDS[finding.severity]
-    return f"{kind} [{finding.section}] {finding.message}"
+def finding_line(finding: Finding, kinds: Kinds) -> str:
+    """One finding as a line of text: its kind as the wizard names it, section and message.
+
+    ``LỖI``, ``CẢNH BÁO``, ``CÒN THIẾU`` (a required figure, text or header field)
+    or ``CHỜ SỐ LIỆU`` (a rule some of whose figures are not typed yet).
+    """
+    return f"{kind_label(kinds(finding))} [{finding.section}] {finding.message}"
+
+
+def findings_total(findings: Sequence[Finding], kinds: Kinds) -> str:
+    """``3 lỗi, 1 cảnh báo, 7 mục còn thiếu, 2 quy tắc chưa kiểm tra được.``: the
+    wizard's words; errors, warnings and missing entries are said even when 0."""
+    found: list[FindingKind] = [kinds(f) for f in findings]
+    return counts_text(found, zero=True) + "."

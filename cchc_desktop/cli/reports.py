@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from cchc_desktop import units
-from cchc_desktop.catalogue import Severity, load_catalogue
-from cchc_desktop.checks import Checker, Status, compute_derived, has_errors
-from cchc_desktop.cli.common import EXIT_ERRORS, UsageError, finding_line
+from cchc_desktop.catalogue import load_catalogue
+from cchc_desktop.checks import Kinds, check_report, compute_derived, has_errors
+from cchc_desktop.cli.common import EXIT_ERRORS, UsageError, finding_line, findings_total
 from cchc_desktop.model import Unit
+from cchc_desktop.status import ReportStatus, status_word
 from cchc_desktop.store import Store
 from cchc_desktop.vnformat import format_number
 
@@ -85,7 +86,7 @@ def _list(store: Store, args: argparse.Namespace) -> int:
     if not summaries:
         print("Chưa có báo cáo nào.")
     for s in summaries:
-        columns = [s.id, s.unit_code or "-", s.unit_name, s.period, s.status]
+        columns = [s.id, s.unit_code or "-", s.unit_name, s.period, status_word(s.status)]
         print("\t".join(map(str, columns)) + f"\t{s.updated_at:%d/%m/%Y %H:%M}")
     return 0
 
@@ -100,7 +101,7 @@ def _show(store: Store, args: argparse.Namespace) -> int:
     print(f"Báo cáo số {report.id}: {report.unit.name} — {report.period_title}")
     if report.window_from and report.window_to:
         print(f"Số liệu từ {report.window_from:%d/%m/%Y} đến {report.window_to:%d/%m/%Y}")
-    print(f"Trạng thái: {report.status}")
+    print(f"Trạng thái: {status_word(report.status)}")
     for section in catalogue.sections:
         lines = [
             f"  {i.label}: {format_number(v)} {i.unit}"
@@ -152,18 +153,14 @@ def _header_value(name: str, text: str) -> object:
 def _check(store: Store, args: argparse.Namespace) -> int:
     report = store.load(args.id)
     previous = store.previous_report(args.id)
-    findings = Checker(store.catalogue).check(
-        report.values, report.narratives, previous.values if previous else None
-    )
+    findings = check_report(store.catalogue, report, previous)  # the header's gaps included
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
+        kinds = Kinds(store.catalogue)
         for finding in findings:
-            print(finding_line(finding))
-        errors = sum(
-            1 for f in findings if f.status == Status.FAILED and f.severity == Severity.ERROR
-        )
-        print(f"{errors} lỗi, {len(findings) - errors} cảnh báo hoặc chờ số liệu.")
+            print(finding_line(finding, kinds))
+        print(findings_total(findings, kinds))
     return EXIT_ERRORS if has_errors(findings) else 0
 
 
@@ -184,6 +181,7 @@ def _pdf(store: Store, args: argparse.Namespace) -> int:
         raise UsageError(f"không ghi được tệp {output}: thư mục không tồn tại")
     report = store.load(args.id)
     previous = store.previous_report(args.id)
+    printed_at = store.edit_point(args.id)
     try:
         render_report_pdf(
             report,
@@ -195,13 +193,19 @@ def _pdf(store: Store, args: argparse.Namespace) -> int:
         )
     except FinalCopyRefused as refused:
         print(f"Lỗi: {refused}", file=sys.stderr)
+        kinds = Kinds(store.catalogue)
         for finding in refused.errors:
-            print(finding_line(finding), file=sys.stderr)
+            print(finding_line(finding, kinds), file=sys.stderr)
         return EXIT_ERRORS
     except OSError as error:
         raise UsageError(f"không ghi được tệp {output}: {error.strerror or error}") from None
-    copy = "bản chính thức" if args.final else "bản dự thảo"
-    print(f"Đã ghi {copy}: {output}")
+    if not args.final:
+        print(f"Đã ghi bản dự thảo: {output}")
+        return 0
+    status = store.mark_final(args.id, printed_at)
+    print(f"Đã ghi bản chính thức: {output}")
+    if status == ReportStatus.FINAL:
+        print(f"Báo cáo số {args.id} chuyển sang trạng thái «{status_word(status)}».")
     return 0
 
 

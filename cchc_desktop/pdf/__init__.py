@@ -3,7 +3,8 @@
 :func:`render_report_pdf` is the one entry point. A draft may have blanks and
 errors (``DỰ THẢO`` above the title, optionally a last page listing the open
 findings); a final copy is refused while any error finding remains
-(:class:`FinalCopyRefused`).
+(:class:`FinalCopyRefused`), the header's gaps included (``check_report``).
+Marking the report final once the copy is written is the caller's (``Store.mark_final``).
 """
 
 import os
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cchc_desktop.catalogue import Catalogue
-from cchc_desktop.checks import Finding, check_report
+from cchc_desktop.checks import Finding, Kinds, check_report, counts_text
 from cchc_desktop.model import Report
 from cchc_desktop.pdf.document import ReportDocument
 
@@ -20,14 +21,15 @@ __all__ = ["FinalCopyRefused", "render_report_pdf"]
 
 
 class FinalCopyRefused(Exception):
-    """The final copy cannot be printed: ``errors`` are the failed error findings."""
+    """The final copy cannot be printed: ``errors`` are the blocking findings (failed
+    errors and required entries still missing); ``counts`` says how many of each."""
 
-    def __init__(self, errors: list[Finding]) -> None:
+    def __init__(self, errors: list[Finding], counts: str | None = None) -> None:
         self.errors = errors
-        count = len(errors)
+        counts = counts or f"{len(errors)} lỗi"
         super().__init__(
-            f"Chưa in được bản chính thức: số liệu còn {count:02d} lỗi. "
-            "Sửa các lỗi này hoặc in bản dự thảo."
+            f"Chưa in được bản chính thức: báo cáo còn {counts}. "
+            "Sửa lỗi, nhập đủ các mục còn thiếu, hoặc in bản dự thảo."
         )
 
 
@@ -56,7 +58,8 @@ def render_report_pdf(
         if final:
             errors = [f for f in findings if f.blocking]
             if errors:
-                raise FinalCopyRefused(errors)
+                kinds = Kinds(catalogue)
+                raise FinalCopyRefused(errors, counts_text(kinds(f) for f in errors))
         else:
             listed = findings
     data = ReportDocument(report, catalogue, draft=not final, findings=listed).build()

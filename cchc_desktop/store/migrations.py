@@ -168,6 +168,24 @@ def m004_exports(db: "Database") -> None:
     )
 
 
+@_migration
+def m005_final_edit(db: "Database") -> None:
+    """Which content the final copy was printed from.
+
+    ``final_edit`` is the id of the newest edit in effect when the final PDF was
+    written (0: before any edit), NULL when no final copy was printed since the
+    status was last set by hand. The report is ``final`` exactly while that edit
+    is again the newest in effect: an edit returns it to draft, undoing that edit
+    makes it final again. A report already final keeps its current content.
+    """
+    _run(
+        db,
+        "ALTER TABLE reports ADD COLUMN final_edit INTEGER",
+        "UPDATE reports SET final_edit = COALESCE((SELECT MAX(h.id) FROM history AS h "
+        "WHERE h.report_id = reports.id AND h.undone = 0), 0) WHERE status = 'final'",
+    )
+
+
 def applied_names(conn: sqlite3.Connection) -> list[str]:
     """The migrations recorded in the file, in the order applied (plain ``sqlite3``)."""
     exists = conn.execute(

@@ -214,6 +214,7 @@ class Store:
     def _set(self, report_id: int, target: Target, key: str, new: str | None) -> None:
         with self._write() as conn:
             edits.edit(conn, report_id, target, key, new)
+            _settle_status(conn, report_id)
 
     def _typed_indicator(self, indicator_id: str) -> Indicator:
         if not self.catalogue.has_indicator(indicator_id):
@@ -269,7 +270,11 @@ class Store:
         self._set(report_id, "window", "window", new)
 
     def set_status(self, report_id: int, status: ReportStatus | str) -> None:
-        """Draft, ready or final. Not an edit of the content: no history, no undo."""
+        """Draft, ready or final, set by hand. Not an edit of the content: no history, no undo.
+
+        ``final`` is :meth:`mark_final` of the current content; draft or ready
+        forgets which content a final copy was printed from.
+        """
         try:
             wanted = ReportStatus(status)
         except ValueError:
@@ -277,13 +282,42 @@ class Store:
                 f"Trạng thái «{status}» không hợp lệ: dùng draft (nháp), ready (sẵn sàng) "
                 "hoặc final (chính thức)"
             ) from None
+        if wanted == ReportStatus.FINAL:
+            self.mark_final(report_id)
+            return
         with self._write() as conn:
-            if reports.live_row(conn, report_id)["status"] == wanted.value:
-                return
-            conn.execute(
-                "UPDATE reports SET status = ?, updated_at = ? WHERE id = ?",
-                (wanted.value, stamp(now()), report_id),
-            )
+            reports.live_row(conn, report_id)
+            conn.execute("UPDATE reports SET final_edit = NULL WHERE id = ?", (report_id,))
+            _put_status(conn, report_id, wanted)
+
+    def status(self, report_id: int) -> ReportStatus:
+        """The live report's status now (cheaper than ``load``)."""
+        return ReportStatus(reports.live_row(self._conn, report_id)["status"])
+
+    def edit_point(self, report_id: int) -> int:
+        """The id of the newest edit in effect (0: none): which content the report has now.
+
+        Read it with the report printed, and give it to :meth:`mark_final`.
+        """
+        reports.live_row(self._conn, report_id)
+        return _newest_in_effect(self._conn, report_id)
+
+    def mark_final(self, report_id: int, printed_at: int | None = None) -> ReportStatus:
+        """The final copy was written from the content at edit ``printed_at`` (default: now).
+
+        The report is final while its content is that one: any later edit returns
+        it to draft, and undoing (or redoing) back to it makes it final again. If
+        the content changed while the copy was being written, the report stays a
+        draft until undone back. Returns the status now. Not an edit: no history.
+        """
+        with self._write() as conn:
+            reports.live_row(conn, report_id)
+            current = _newest_in_effect(conn, report_id)
+            point = current if printed_at is None else printed_at
+            conn.execute("UPDATE reports SET final_edit = ? WHERE id = ?", (point, report_id))
+            wanted = ReportStatus.FINAL if point == current else ReportStatus.DRAFT
+            _put_status(conn, report_id, wanted)
+            return wanted
 
     def set_position(self, report_id: int, position: dict[str, Any]) -> None:
         """Remember where the clerk was (page, field); no history, ``updated_at`` unchanged."""
@@ -349,7 +383,9 @@ class Store:
     def _step(self, report_id: int, *, undo: bool) -> Change | None:
         with self._write() as conn:
             reports.live_row(conn, report_id)
-            return edits.step(conn, report_id, undo=undo)
+            change = edits.step(conn, report_id, undo=undo)
+            _settle_status(conn, report_id)
+            return change
 
     def undo(self, report_id: int) -> Change | None:
         """Take back the newest edit in effect; returns it (so the UI can show its field)."""
@@ -375,3 +411,35 @@ class Store:
         """Delete for good, with its figures, texts and history; only from the trash."""
         with self._write() as conn:
             reports.purge(conn, report_id)
+
+
+# -- the final copy ------------------------------------------------------------------
+
+
+def _newest_in_effect(conn: sqlite3.Connection, report_id: int) -> int:
+    """The newest edit not undone (0: none). The history being one linear undo stack,
+    it determines the whole content: the same id means the same figures and texts."""
+    row = conn.execute(
+        "SELECT MAX(id) FROM history WHERE report_id = ? AND undone = 0", (report_id,)
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def _put_status(conn: sqlite3.Connection, report_id: int, status: ReportStatus) -> None:
+    conn.execute(
+        "UPDATE reports SET status = ?, updated_at = ? WHERE id = ? AND status != ?",
+        (status.value, stamp(now()), report_id, status.value),
+    )
+
+
+def _settle_status(conn: sqlite3.Connection, report_id: int) -> None:
+    """After an edit, undo or redo: final exactly while the content is the printed one."""
+    row = conn.execute(
+        "SELECT status, final_edit FROM reports WHERE id = ?", (report_id,)
+    ).fetchone()
+    if row is None or row[1] is None:
+        return
+    printed = _newest_in_effect(conn, report_id) == int(row[1])
+    wanted = ReportStatus.FINAL if printed else ReportStatus.DRAFT
+    if row[0] != wanted.value:
+        _put_status(conn, report_id, wanted)

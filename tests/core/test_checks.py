@@ -20,7 +20,7 @@ from cchc_desktop.checks import (
     compute_derived,
     has_errors,
 )
-from cchc_desktop.model import Report, Unit
+from cchc_desktop.model import Header, Report, Signer, Unit
 
 CATALOGUE_TOML = """
 id = "thu-nghiem"
@@ -695,6 +695,13 @@ def test_has_errors_only_for_failed_errors():
     assert not has_errors([])
 
 
+FULL_HEADER = Header(
+    preamble="Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh",
+    signer=Signer(name="Nguyễn Văn Thắng"),
+    recipients=["UBND tỉnh", "Lưu: VT"],
+)
+
+
 def make_report(values: dict, narratives: dict | None = None, report_id: int = 1) -> Report:
     now = datetime(2023, 9, 1, 8, 0)
     return Report(
@@ -704,6 +711,9 @@ def make_report(values: dict, narratives: dict | None = None, report_id: int = 1
         unit=Unit(name="Xã Phượng Kỳ"),
         period="2023-Q3",
         period_title="quý III năm 2023",
+        window_from=datetime(2023, 6, 15).date(),
+        window_to=datetime(2023, 9, 14).date(),
+        header=FULL_HEADER,
         values=values,
         narratives=narratives if narratives is not None else dict(NARRATIVES),
         created_at=now,

@@ -87,3 +87,68 @@ def test_unknown_report_exits_2(db: Path, tmp_path: Path) -> None:
     result = cchc(db, "pdf", "42", "-o", str(tmp_path / "x.pdf"))
     assert result.returncode == 2
     assert "42" in result.stderr
+
+
+def test_the_final_copy_marks_the_report_final_until_it_is_edited(db: Path, tmp_path: Path) -> None:
+    with Store.open(db, load_catalogue(), keep_backups=0) as store:
+        report = str(create_demo_report(store))
+    assert "\tBản nháp\t" in cchc(db, "list").stdout
+    draft = cchc(db, "pdf", report, "-o", str(tmp_path / "nhap.pdf"))
+    assert (
+        draft.returncode == 0 and "Bản nháp" in cchc(db, "list").stdout
+    )  # a draft changes nothing
+    done = cchc(db, "pdf", report, "-o", str(tmp_path / "a.pdf"), "--final")
+    assert done.returncode == 0, done.stderr
+    assert "«Chính thức»" in done.stdout
+    assert "\tChính thức\t" in cchc(db, "list").stdout
+    assert "Trạng thái: Chính thức" in cchc(db, "show", report).stdout
+    assert '"status": "final"' in cchc(db, "show", report, "--json").stdout
+
+    assert cchc(db, "set", report, "tthc.ho_so.tiep_nhan", "1.000").returncode == 0
+    assert "\tBản nháp\t" in cchc(db, "list").stdout  # the signed paper no longer matches
+    with Store.open(db, load_catalogue(), keep_backups=0) as store:
+        store.undo(int(report))
+    assert "\tChính thức\t" in cchc(db, "list").stdout
+
+
+def test_header_gaps_are_missing_in_check_and_block_the_final_copy(
+    db: Path, tmp_path: Path
+) -> None:
+    with Store.open(db, load_catalogue(), keep_backups=0) as store:
+        report = str(create_demo_report(store))
+    clean = cchc(db, "check", report)
+    assert clean.returncode == 0, clean.stdout
+    assert clean.stdout.splitlines()[-1].startswith("0 lỗi, 0 cảnh báo, 0 mục còn thiếu")
+    signer = '{"authority": "TM", "title": "CHỦ TỊCH", "name": ""}'
+    for field, text in (
+        ("header.signer", signer),
+        ("header.recipients", ""),
+        ("header.preamble", ""),
+    ):
+        assert cchc(db, "text", report, field, text).returncode == 0
+    checked = cchc(db, "check", report)
+    assert checked.returncode == 1
+    assert "CÒN THIẾU [header] Cần nhập họ và tên người ký" in checked.stdout
+    assert checked.stdout.splitlines()[-1].startswith("0 lỗi, 0 cảnh báo, 3 mục còn thiếu")
+    out = tmp_path / "x.pdf"
+    refused = cchc(db, "pdf", report, "-o", str(out), "--final")
+    assert refused.returncode == 1
+    assert "Chưa in được bản chính thức: báo cáo còn 3 mục còn thiếu" in refused.stderr
+    assert "CÒN THIẾU [header]" in refused.stderr
+    assert not out.exists()
+    assert "\tBản nháp\t" in cchc(db, "list").stdout
+
+
+def test_check_says_missing_figures_apart_from_errors(db: Path) -> None:
+    report = cchc(db, "new", "--unit", "11074", "--period", "2026-Q1").stdout.strip()
+    assert cchc(db, "set", report, "tthc.ho_so.tiep_nhan", "1.730").returncode == 0
+    assert cchc(db, "set", report, "tthc.ho_so.da_giai_quyet", "1.553").returncode == 0
+    assert cchc(db, "set", report, "tthc.ho_so.dang_giai_quyet", "176").returncode == 0
+    lines = cchc(db, "check", report).stdout.splitlines()
+    assert any(line.startswith("LỖI [tthc] Tổng số hồ sơ tiếp nhận") for line in lines)
+    assert any(line.startswith("CÒN THIẾU [") and "Cần nhập" in line for line in lines)
+    assert not any(line.startswith("LỖI") and "Cần nhập" in line for line in lines)
+    errors = sum(line.startswith("LỖI ") for line in lines)
+    missing = sum(line.startswith("CÒN THIẾU ") for line in lines)
+    assert lines[-1].startswith(f"{errors} lỗi, ")
+    assert f", {missing} mục còn thiếu" in lines[-1]

@@ -15,7 +15,13 @@ from cchc_desktop.store.backups import backup_path, is_healthy, list_backups
 from cchc_desktop.store.migrations import MIGRATIONS
 from tests.core.store_helpers import TU_KY, make_catalogue
 
-ALL_MIGRATIONS = ["m001_initial", "m002_trash_position_redo", "m003_settings", "m004_exports"]
+ALL_MIGRATIONS = [
+    "m001_initial",
+    "m002_trash_position_redo",
+    "m003_settings",
+    "m004_exports",
+    "m005_final_edit",
+]
 
 
 @pytest.fixture

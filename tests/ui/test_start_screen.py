@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from cchc_desktop.catalogue import load_catalogue
-from cchc_desktop.checks import Status, check_report
+from cchc_desktop.checks import FindingKind, Kinds, check_report
 from cchc_desktop.model import Unit
 from cchc_desktop.store import Store
 from cchc_desktop.units import commune
@@ -94,14 +94,11 @@ def test_lists_status_and_the_checkers_counts(qtbot, store: Store) -> None:
     assert table.item(second, STATUS).text() == "Bản nháp"
     assert table.item(second, 2).text() == "15/03/2026 – 14/06/2026"
     for report_id, row in ((q1, first), (q2, second)):
-        findings = check_report(
-            store.catalogue, store.load(report_id), store.previous_report(report_id)
-        )
-        failed = [f for f in findings if f.status == Status.FAILED]
-        errors = sum(1 for f in failed if f.blocking)
+        errors, warnings = wizard_counts(store, report_id, store.previous_report(report_id))
         assert table.item(row, ERRORS).text() == str(errors)
-        assert table.item(row, WARNINGS).text() == str(len(failed) - errors)
-    assert int(table.item(first, ERRORS).text()) > 0
+        assert table.item(row, WARNINGS).text() == str(warnings)
+    assert table.item(first, ERRORS).text() == "0"  # required figures missing are not errors
+    assert "Cần nhập" in table.item(first, ERRORS).toolTip()  # but they are listed
     assert table.item(first, WARNINGS).text() == "0"
     assert table.item(second, WARNINGS).text() == "1"  # the cross-period rule, via the previous
     assert "kỳ trước" in table.item(second, WARNINGS).toolTip()
@@ -114,14 +111,19 @@ def test_counts_of_the_demo_report_are_those_of_a_full_check(qtbot, store: Store
 
     report_id = demo_report(store)
     store.set_value(report_id, "tthc.ho_so.tiep_nhan", 5)  # no longer the sum of its parts
-    findings = check_report(store.catalogue, store.load(report_id), None)
-    failed = [f for f in findings if f.status == Status.FAILED]
-    errors = sum(1 for f in failed if f.blocking)
+    errors, warnings = wizard_counts(store, report_id, None)
     screen = make_screen(qtbot, store)
     row = row_of(screen.table, report_id)
     assert errors > 0
     assert screen.table.item(row, ERRORS).text() == str(errors)
-    assert screen.table.item(row, WARNINGS).text() == str(len(failed) - errors)
+    assert screen.table.item(row, WARNINGS).text() == str(warnings)
+
+
+def wizard_counts(store: Store, report_id: int, previous) -> tuple[int, int]:
+    """Errors and warnings of a full check, classified as the wizard classifies them."""
+    kinds = Kinds(store.catalogue)
+    found = [kinds(f) for f in check_report(store.catalogue, store.load(report_id), previous)]
+    return found.count(FindingKind.ERROR), found.count(FindingKind.WARNING)
 
 
 def test_delete_asks_first_then_restore_from_the_trash(qtbot, store: Store) -> None:
@@ -263,3 +265,20 @@ def test_the_list_shows_before_its_counts_then_fills_them(qtbot, store: Store) -
     screen.show()
     wait_for_counts(qtbot, screen)
     assert screen.table.item(row, WARNINGS).text().isdigit()
+
+
+def test_counts_are_those_the_wizard_shows(qtbot, store: Store) -> None:
+    from tests.ui.wizard_helpers import open_wizard
+    from ui.wizard.marks import FindingKind as Shown
+
+    report_id = store.create_report(TU_KY, "2026-Q1")  # required figures empty: "còn thiếu"
+    store.set_value(report_id, "tthc.ho_so.tiep_nhan", 1730)
+    store.set_value(report_id, "tthc.ho_so.da_giai_quyet", 1553)
+    store.set_value(report_id, "tthc.ho_so.dang_giai_quyet", 176)
+    screen = make_screen(qtbot, store)
+    row = row_of(screen.table, report_id)
+    wizard = open_wizard(qtbot, store, report_id)
+    shown = [entry.kind for _, group in wizard._entries() for entry in group]
+    assert shown.count(Shown.MISSING) > 0
+    assert screen.table.item(row, ERRORS).text() == str(shown.count(Shown.ERROR)) != "0"
+    assert screen.table.item(row, WARNINGS).text() == str(shown.count(Shown.WARNING))

@@ -8,6 +8,7 @@ under its field and not saved.
 from collections.abc import Callable
 from typing import Any
 
+from cchc_desktop.checks.header import header_field_key, header_findings, header_words
 from cchc_desktop.model import Citation
 from cchc_desktop.vnformat import format_date_short
 from ui.qt import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
@@ -237,26 +238,15 @@ class HeaderPage(WizardPage):
 
 
 def header_missing(session: ReportSession) -> list[tuple[FindingKind, str, str]]:
-    """What the printed report still lacks on the header page: (kind, words, field key)."""
-    header = session.header
-    found = []
-    if not all(session.window):
-        found.append(
-            (FindingKind.MISSING, "thời gian lấy số liệu (từ ngày … đến ngày …)", WINDOW_KEY)
-        )
-    if not header.preamble.strip():
-        found.append(
-            (
-                FindingKind.MISSING,
-                "phần căn cứ (thực hiện kế hoạch, văn bản nào)",
-                _key("preamble"),
-            )
-        )
-    if not header.signer.name.strip():
-        found.append((FindingKind.MISSING, "họ và tên người ký", _key("signer")))
-    if not header.recipients:
-        found.append((FindingKind.MISSING, "nơi nhận", _key("recipients")))
-    return found
+    """What the printed report still lacks on the header page: (kind, message, field key).
+
+    The core's rules (``header_findings``): the same gaps keep ``cchc pdf --final``
+    from printing and are listed by ``cchc check`` and in the bundle.
+    """
+    return [
+        (FindingKind.MISSING, finding.message, header_field_key(finding))
+        for finding in header_findings(session.header, *session.window)
+    ]
 
 
 def header_mark(session: ReportSession) -> tuple[Mark, str]:
@@ -274,11 +264,11 @@ def header_mark(session: ReportSession) -> tuple[Mark, str]:
             header.contacts,
         )
     )
-    missing = header_missing(session)
+    missing = header_findings(header, *session.window)
     if not started:
         return Mark.NOT_STARTED, ""
     if missing:
-        return Mark.IN_PROGRESS, "; ".join(words for _, words, _ in missing)
+        return Mark.IN_PROGRESS, "; ".join(header_words(f) for f in missing)
     return Mark.COMPLETE, ""
 
 

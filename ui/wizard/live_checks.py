@@ -8,11 +8,11 @@ and ``findings_changed`` carries the new list: the rules' findings, then the
 narratives' warnings in outline order.
 """
 
-from cchc_desktop.checks import Checker, Finding
+from cchc_desktop.checks import Checker, Finding, Kinds
 from cchc_desktop.narrative_numbers import RULE_PREFIX, TextFinding
 from cchc_desktop.narrative_numbers.report import as_finding, text_findings
 from ui.qt import QObject, QTimer, Signal
-from ui.wizard.marks import FindingKind, classify, required_rule_ids
+from ui.wizard.marks import FindingKind, classify
 from ui.wizard.session import ReportSession
 
 DELAY_MS = 250
@@ -28,7 +28,7 @@ class LiveChecks(QObject):
         self.session = session
         catalogue = session.catalogue
         self.checker = Checker(catalogue)
-        self._required = required_rule_ids(catalogue)
+        self._kinds = Kinds(catalogue)
         self._narrative_keys = list(catalogue.narrative_keys())
         self._rule_findings: list[Finding] = _without_texts(self._full_check())
         self._texts: dict[str, list[tuple[Finding, TextFinding]]] = {}
@@ -66,7 +66,7 @@ class LiveChecks(QObject):
         return []
 
     def kind(self, finding: Finding) -> FindingKind:
-        return classify(finding, self._required)
+        return classify(finding, self._kinds)
 
     def pending(self) -> bool:
         return self._timer.isActive()

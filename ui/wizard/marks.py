@@ -9,8 +9,9 @@ from enum import Enum
 from functools import cache
 from html import escape
 
-from cchc_desktop.catalogue import Catalogue, RequiredRule, Severity
-from cchc_desktop.checks import Finding, Status
+from cchc_desktop.checks import Finding, Kinds
+from cchc_desktop.checks import FindingKind as Kind
+from cchc_desktop.checks import counts_text as core_counts_text
 from ui.qt import (
     QColor,
     QFrame,
@@ -38,7 +39,9 @@ class Look:
 
 
 class FindingKind(Enum):
-    """What a finding means to the clerk (the checker's severity and status, combined)."""
+    """What a finding means to the clerk (the checker's severity and status, combined),
+    with its look: one member per kind of the core's classification
+    (``cchc_desktop.checks.FindingKind``, the same name), which the command line uses too."""
 
     ERROR = Look("Lỗi:", "#b3261e", "#fdecea", "cross")
     WARNING = Look("Cảnh báo:", "#8a5300", "#fff3dc", "bang")
@@ -56,17 +59,9 @@ class Mark(Enum):
     ERRORS = Look("Có lỗi cần sửa", "#b3261e", "", "cross")
 
 
-def required_rule_ids(catalogue: Catalogue) -> frozenset[str]:
-    """The rules whose findings mean "not filled in yet" rather than "wrong"."""
-    return frozenset(r.id for r in catalogue.rules if isinstance(r, RequiredRule))
-
-
-def classify(finding: Finding, required_rules: frozenset[str]) -> FindingKind:
-    if finding.status == Status.PENDING:
-        return FindingKind.PENDING
-    if finding.rule_id in required_rules:
-        return FindingKind.MISSING
-    return FindingKind.ERROR if finding.severity == Severity.ERROR else FindingKind.WARNING
+def classify(finding: Finding, kinds: Kinds) -> FindingKind:
+    """The core's classification (``Kinds``), with its look."""
+    return FindingKind[kinds(finding).name]
 
 
 def mark_of(kinds: list[FindingKind], started: bool) -> Mark:
@@ -83,15 +78,8 @@ def mark_of(kinds: list[FindingKind], started: bool) -> Mark:
 
 
 def counts_text(kinds: list[FindingKind]) -> str:
-    """``2 lỗi, 1 cảnh báo`` (empty when there is nothing to say)."""
-    words = {
-        FindingKind.ERROR: "lỗi",
-        FindingKind.WARNING: "cảnh báo",
-        FindingKind.MISSING: "mục còn thiếu",
-        FindingKind.PENDING: "quy tắc chưa kiểm tra được",
-    }
-    parts = [f"{kinds.count(k)} {w}" for k, w in words.items() if k in kinds]
-    return ", ".join(parts)
+    """``2 lỗi, 1 cảnh báo`` (empty when there is nothing to say): the core's words."""
+    return core_counts_text(Kind[k.name] for k in kinds)
 
 
 # -- icons -------------------------------------------------------------------------------

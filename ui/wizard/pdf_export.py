@@ -2,12 +2,16 @@
 
 The report is read from the store on the UI thread (fast); ReportLab renders it
 off the UI thread through ``ui.tasks``, and the result is announced back here.
+A final copy written marks the report final (``Store.mark_final``, for the
+content it was printed from) and says so through ``status_changed``.
 """
 
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from cchc_desktop.checks import FindingKind, Kinds
+from cchc_desktop.status import ReportStatus, status_word
 from cchc_desktop.store import Store
 from cchc_desktop.units import fold
 from ui.qt import (
@@ -19,6 +23,7 @@ from ui.qt import (
     QPushButton,
     QUrl,
     QWidget,
+    Signal,
 )
 from ui.tasks import run_task
 
@@ -31,6 +36,8 @@ def suggested_name(unit_name: str, period: str, final: bool) -> str:
 
 class PdfExport(QObject):
     """Owns the three buttons and the rendering task of one report."""
+
+    status_changed = Signal(object)  # ReportStatus, after a final copy was written
 
     def __init__(self, store: Store, report_id: int, bar: QHBoxLayout, parent: QWidget) -> None:
         super().__init__(parent)
@@ -67,7 +74,21 @@ class PdfExport(QObject):
         start = Path.home() / suggested_name(report.unit.name, report.period, final)
         chosen = self.ask_path(title, start)
         if chosen is not None:
-            self.render(chosen, final=final, then=self.announce_saved)
+            if final:
+                printed_at = self.store.edit_point(self.report_id)  # the content rendered
+                self.render(chosen, final=True, then=lambda p: self.final_saved(p, printed_at))
+            else:
+                self.render(chosen, final=False, then=self.announce_saved)
+
+    def final_saved(self, path: Path, printed_at: int) -> None:
+        """The final copy is written: the report is final (unless edited meanwhile)."""
+        status = self.store.mark_final(self.report_id, printed_at)
+        self.status_changed.emit(status)
+        if status == ReportStatus.FINAL:
+            note = f"Báo cáo đã chuyển sang trạng thái «{status_word(status)}»."
+        else:
+            note = "Báo cáo đã được sửa trong lúc in nên vẫn là bản nháp."
+        self.announce_saved(path, note)
 
     def ask_path(self, title: str, start: Path) -> Path | None:
         """Ask where to save (tests replace this)."""
@@ -108,11 +129,12 @@ class PdfExport(QObject):
     def open_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def announce_saved(self, path: Path) -> None:
+    def announce_saved(self, path: Path, note: str = "") -> None:
+        noted = f"\n{note}" if note else ""
         answer = QMessageBox.question(
             self.parent_widget,
             "Đã lưu tệp PDF",
-            f"Đã lưu báo cáo vào:\n{path}\n\nMở thư mục chứa tệp?",
+            f"Đã lưu báo cáo vào:\n{path}{noted}\n\nMở thư mục chứa tệp?",
         )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
@@ -120,7 +142,9 @@ class PdfExport(QObject):
     def announce_failure(self, error: BaseException) -> None:
         lines = [str(error)]
         errors = getattr(error, "errors", None) or []
+        kinds = Kinds(self.store.catalogue)  # the wrong figures first, then what is missing
+        errors = sorted(errors, key=lambda f: kinds(f) != FindingKind.ERROR)
         lines += [f"• {finding.message}" for finding in errors[:15]]
         if len(errors) > 15:
-            lines.append(f"… và {len(errors) - 15} lỗi khác.")
+            lines.append(f"… và {len(errors) - 15} mục khác.")
         QMessageBox.warning(self.parent_widget, "Không tạo được tệp PDF", "\n".join(lines))

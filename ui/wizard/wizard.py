@@ -13,10 +13,12 @@ one page, not all of them.
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import overload
 
 from cchc_desktop.checks import Finding
+from cchc_desktop.status import ReportStatus
 from cchc_desktop.store import Store
 from ui.bundle_export import add_bundle_button
 from ui.qt import (
@@ -48,6 +50,15 @@ from ui.wizard.section_page import SectionPage, SectionState
 from ui.wizard.session import HEADER_PREFIX, WINDOW_KEY, ReportSession
 from ui.wizard.side_list import SideList
 
+FINAL_NOTICE = (
+    "Báo cáo đã in bản chính thức. Sửa tiếp sẽ chuyển báo cáo về bản nháp; "
+    "khi đó cần in lại bản chính thức."
+)
+BACK_TO_DRAFT_NOTICE = (
+    "Báo cáo đã chuyển về bản nháp vì được sửa sau khi in bản chính thức. In lại bản "
+    "chính thức khi sửa xong (hoặc hoàn tác để trở về đúng bản đã in)."
+)
+
 
 class ReportWizard(QWidget):
     """Edits one report of ``store``; ``close_requested`` when the clerk closes it."""
@@ -71,6 +82,7 @@ class ReportWizard(QWidget):
         self._field_key: str | None = None
         self._remembered: tuple[int, str | None] | None = None
         self._focus_on_show: str | None = None
+        self.report_status = store.status(report_id)
         self._build()
         self._connect()
         self._on_findings(self.live.findings)
@@ -90,6 +102,12 @@ class ReportWizard(QWidget):
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(self.saved_label)
+        self.status_notice = QLabel(self)  # non-blocking: a line, never a dialog
+        self.status_notice.setWordWrap(True)
+        self.status_notice.setStyleSheet(
+            "QLabel { background: #eaf1f8; color: #174a75; padding: 4px 8px; }"
+        )
+        self._show_status(self.report_status, changed=False)
 
         self.side = SideList(self.page_titles(), self)
         self.side.page_chosen.connect(self.go_to_page)
@@ -119,6 +137,7 @@ class ReportWizard(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.status_notice)
         layout.addLayout(middle, 1)
         layout.addLayout(bottom)
 
@@ -178,6 +197,7 @@ class ReportWizard(QWidget):
             self.pdf_export = PdfExport(
                 self.session.store, self.session.report_id, findings.export_bar, findings
             )
+            self.pdf_export.status_changed.connect(self._on_status)
             self.bundle_button = add_bundle_button(
                 self.session.store, self.session.report_id, findings.export_bar, findings
             )
@@ -353,6 +373,26 @@ class ReportWizard(QWidget):
     def _on_saved(self) -> None:
         self.saved_label.setText(f"Đã lưu tự động lúc {dt.datetime.now():%H:%M:%S}")
         self._update_marks()
+        with suppress(LookupError):  # deleted meanwhile: the session says so at the next save
+            self._on_status(self.session.store.status(self.session.report_id))
+
+    # -- the final copy ------------------------------------------------------------------
+
+    def _on_status(self, status: ReportStatus) -> None:
+        """The store's status after an edit, an undo or a final copy: say when it changed."""
+        if status != self.report_status:
+            self.report_status = status
+            self._show_status(status, changed=True)
+
+    def _show_status(self, status: ReportStatus, *, changed: bool) -> None:
+        """Final: editing will make it a draft. Back to draft by an edit: say so, once."""
+        if status == ReportStatus.FINAL:
+            self.status_notice.setText(FINAL_NOTICE)
+        elif changed and status == ReportStatus.DRAFT:
+            self.status_notice.setText(BACK_TO_DRAFT_NOTICE)
+        else:
+            self.status_notice.clear()
+        self.status_notice.setVisible(bool(self.status_notice.text()))
 
     def _update_marks(self) -> None:
         entries = self._entries()
