@@ -31,6 +31,7 @@ from cchc_desktop.catalogue import (
     load_catalogue,
 )
 from cchc_desktop.resources import resource_path
+from tests.fixtures import catalogue_text
 
 CATALOGUE_FILE = resource_path("catalogue", "cchc-xa.toml")
 
@@ -683,38 +684,7 @@ def test_indicator_parse_follows_the_kind(catalogue: Catalogue) -> None:
 
 # --- broken catalogue files ------------------------------------------------------------
 
-MINIMAL = """\
-id = "thu"
-version = "1"
-title = "Danh mục thử"
-
-[[parts]]
-id = "ket_qua"
-title = "Kết quả"
-
-[[sections]]
-id = "tthc"
-part = "ket_qua"
-title = "Cải cách thủ tục hành chính"
-
-[[indicators]]
-id = "tthc.ho_so.tiep_nhan"
-label = "Tổng số hồ sơ tiếp nhận"
-unit = "hồ sơ"
-kind = "count"
-
-[[indicators]]
-id = "tthc.ho_so.da_giai_quyet"
-label = "Số hồ sơ đã giải quyết"
-unit = "hồ sơ"
-kind = "count"
-
-[[rules]]
-id = "tthc.ho_so.nhan_bang_giai_quyet"
-kind = "sum"
-total = "tthc.ho_so.tiep_nhan"
-parts = ["tthc.ho_so.da_giai_quyet"]
-"""
+MINIMAL = catalogue_text("minimal")
 
 
 def _write(tmp_path: Path, text: str) -> Path:

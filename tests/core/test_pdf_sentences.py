@@ -13,6 +13,7 @@ from cchc_desktop.pdf.layout import authority_lines, document_number, recipient_
 from cchc_desktop.pdf.sentences import SentenceWriter, format_figure
 from cchc_desktop.pdf.text import capitalise, letter, lower_first, roman
 from cchc_desktop.vnformat import Number
+from tests.fixtures import catalogue_text
 
 WINDOW = (dt.date(2025, 12, 15), dt.date(2026, 3, 14))
 
@@ -184,30 +185,8 @@ def test_every_figure_of_a_sentence_section_is_named_by_a_template(catalogue: Ca
 def small_catalogue(tmp_path: Path, clause: str, more_indicators: str = "") -> Path:
     """A one-section catalogue file: one sentence of ``clause``, ``tiep_nhan`` and ``more``."""
     path = tmp_path / "danh-muc.toml"
-    path.write_text(
-        f"""
-id = "thu"
-version = "1"
-title = "Thử"
-rules = []
-[[parts]]
-id = "ket_qua"
-title = "Kết quả"
-[[sections]]
-id = "tthc"
-part = "ket_qua"
-title = "Thủ tục"
-[[sections.sentences]]
-clauses = ["{clause}"]
-[[indicators]]
-id = "tthc.ho_so.tiep_nhan"
-label = "Tổng số hồ sơ tiếp nhận"
-unit = "hồ sơ"
-kind = "count"
-{more_indicators}
-""",
-        encoding="utf-8",
-    )
+    sentence = f'\n[[sections.sentences]]\nclauses = ["{clause}"]\n'
+    path.write_text(catalogue_text("one-section") + sentence + more_indicators, encoding="utf-8")
     return path
 
 

@@ -1,27 +1,15 @@
 """The history of edits and the undo/redo stack built on it."""
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.store import Store
-from tests.core.store_helpers import TU_KY, make_catalogue
+from tests.core.store_helpers import TU_KY
 
 FIELD = "tthc.ho_so.moi"
-
-
-@pytest.fixture
-def catalogue(tmp_path: Path) -> Catalogue:
-    return make_catalogue(tmp_path)
-
-
-@pytest.fixture
-def store(tmp_path: Path, catalogue: Catalogue) -> Iterator[Store]:
-    with Store.open(tmp_path / "cchc.sqlite3", catalogue) as opened:
-        yield opened
 
 
 @pytest.fixture

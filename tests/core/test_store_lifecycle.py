@@ -1,26 +1,12 @@
 """A report's life: trash and purge, the next period's copy, and the previous report."""
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.store import ReportNotFound, Store
-from tests.core.store_helpers import KY_SON, PHUONG_KY, TU_KY, make_catalogue
-
-
-@pytest.fixture
-def catalogue(tmp_path: Path) -> Catalogue:
-    return make_catalogue(tmp_path)
-
-
-@pytest.fixture
-def store(tmp_path: Path, catalogue: Catalogue) -> Iterator[Store]:
-    with Store.open(tmp_path / "cchc.sqlite3", catalogue) as opened:
-        yield opened
+from tests.core.store_helpers import KY_SON, PHUONG_KY, TU_KY
 
 
 def test_delete_restore_purge(store: Store) -> None:

@@ -1,6 +1,5 @@
 """App settings in the database: the last unit picked, the last report opened."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,18 +8,7 @@ from sqlite_utils import Database
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.store import Store
 from cchc_desktop.store.migrations import MIGRATIONS
-from tests.core.store_helpers import TU_KY, make_catalogue
-
-
-@pytest.fixture
-def catalogue(tmp_path: Path) -> Catalogue:
-    return make_catalogue(tmp_path)
-
-
-@pytest.fixture
-def store(tmp_path: Path, catalogue: Catalogue) -> Iterator[Store]:
-    with Store.open(tmp_path / "cchc.sqlite3", catalogue) as opened:
-        yield opened
+from tests.core.store_helpers import TU_KY
 
 
 def test_unset_setting_is_none(store: Store) -> None:

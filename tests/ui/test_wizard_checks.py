@@ -1,8 +1,6 @@
 """Findings follow the typing: next to the fields, in the side list, on the last page."""
 
-import pytest
-
-from tests.ui.wizard_helpers import TTHC, focused, new_store, open_wizard, section_page, type_figure
+from tests.ui.wizard_helpers import TTHC, focused, open_wizard, section_page, type_figure
 from ui.qt import Qt
 from ui.wizard.marks import FindingKind, Mark
 
@@ -12,11 +10,11 @@ TOTAL_MESSAGE = (
 )
 
 
-@pytest.fixture
-def report(tmp_path):
-    store, report_id = new_store(tmp_path)
-    yield store, report_id
-    store.close()
+def type_the_sum_slip(qtbot, wizard):
+    """1.730 received, 1.553 resolved, 176 in progress: one short, as TOTAL_MESSAGE says."""
+    type_figure(qtbot, wizard, "tthc.ho_so.tiep_nhan", "1730")
+    type_figure(qtbot, wizard, "tthc.ho_so.da_giai_quyet", "1553")
+    type_figure(qtbot, wizard, "tthc.ho_so.dang_giai_quyet", "176")
 
 
 def _shown(page, key):
@@ -30,9 +28,7 @@ def _all(page):
 def test_an_error_appears_beside_the_fields_and_goes_when_fixed(qtbot, report):
     wizard = open_wizard(qtbot, *report)
     _, page = section_page(wizard, TTHC)
-    type_figure(qtbot, wizard, "tthc.ho_so.tiep_nhan", "1730")
-    type_figure(qtbot, wizard, "tthc.ho_so.da_giai_quyet", "1553")
-    type_figure(qtbot, wizard, "tthc.ho_so.dang_giai_quyet", "176")
+    type_the_sum_slip(qtbot, wizard)
     # under the last figure typed of the rule, in words, with the numbers
     qtbot.waitUntil(lambda: TOTAL_MESSAGE in _shown(page, "tthc.ho_so.dang_giai_quyet"))
     labels = page.findings_at("tthc.ho_so.dang_giai_quyet").labels()
@@ -87,9 +83,7 @@ def test_side_list_marks_follow_the_pages(qtbot, report):
     last_section = wizard.page_count() - 2  # "Kiến nghị, đề xuất": a text, no rule
     assert wizard.side.mark(index) == Mark.NOT_STARTED
     assert wizard.side.mark(last_section) == Mark.NOT_STARTED
-    type_figure(qtbot, wizard, "tthc.ho_so.tiep_nhan", "1730")
-    type_figure(qtbot, wizard, "tthc.ho_so.da_giai_quyet", "1553")
-    type_figure(qtbot, wizard, "tthc.ho_so.dang_giai_quyet", "176")
+    type_the_sum_slip(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.side.mark(index) == Mark.ERRORS)
     tip = wizard.side.list.item(index).toolTip()
     assert tip.startswith("Có lỗi cần sửa") and "lỗi" in tip
@@ -104,9 +98,7 @@ def test_side_list_marks_follow_the_pages(qtbot, report):
 def test_clicking_a_finding_on_the_last_page_opens_its_field(qtbot, report):
     wizard = open_wizard(qtbot, *report)
     index, page = section_page(wizard, TTHC)
-    type_figure(qtbot, wizard, "tthc.ho_so.tiep_nhan", "1730")
-    type_figure(qtbot, wizard, "tthc.ho_so.da_giai_quyet", "1553")
-    type_figure(qtbot, wizard, "tthc.ho_so.dang_giai_quyet", "176")
+    type_the_sum_slip(qtbot, wizard)
     wizard.save_pending()
     wizard.go_to_page(wizard.page_count() - 1)
     findings = wizard.findings_page

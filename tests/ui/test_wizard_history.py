@@ -2,18 +2,11 @@
 
 import pytest
 
-from tests.ui.wizard_helpers import TTHC, focused, new_store, open_wizard, section_page, type_figure
+from tests.ui.wizard_helpers import TTHC, focused, open_wizard, section_page, type_figure
 from ui.qt import QApplication, QMimeData, Qt
 from ui.wizard import ReportWizard
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def report(tmp_path):
-    store, report_id = new_store(tmp_path)
-    yield store, report_id
-    store.close()
 
 
 def test_undo_and_redo_with_the_keyboard_while_a_field_has_focus(qtbot, report):

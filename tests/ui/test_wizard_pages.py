@@ -5,17 +5,10 @@ from decimal import Decimal
 import pytest
 
 from cchc_desktop.catalogue import load_catalogue
-from tests.ui.wizard_helpers import TTHC, focused, new_store, open_wizard, section_page, type_figure
+from tests.ui.wizard_helpers import TTHC, focused, open_wizard, section_page, type_figure
 from ui.qt import Qt
 from ui.wizard.fields import live_format
 from ui.wizard.page import FIELD_KEY
-
-
-@pytest.fixture
-def report(tmp_path):
-    store, report_id = new_store(tmp_path)
-    yield store, report_id
-    store.close()
 
 
 def test_one_page_per_section_between_the_header_and_the_checks(qtbot, report):
