@@ -8,9 +8,10 @@ belongs to the thread that opened it):
    changed since it was exported (then the bundle is byte-identical to it), the
    next one otherwise (above any revision a deleted report of the same unit and
    period was sent with);
-2. :func:`write_bundle_file` (any thread): temp file in the target folder,
-   flushed and fsynced, renamed over the final name, folder fsynced, then read
-   back and verified;
+2. :func:`write_bundle_file` (any thread): temp file in the target folder (with
+   the permissions of any new file, so that another user or the province office's
+   PC can read it), flushed and fsynced, renamed over the final name, folder
+   fsynced, then read back and verified;
 3. :meth:`PreparedBundle.record` (store thread): remembers what was exported.
 
 :func:`export_bundle` does all three.
@@ -20,7 +21,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,6 +126,23 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
+def _create_partial(target: Path) -> tuple[int, str]:
+    """A new empty file beside ``target``, open for writing; its descriptor and path.
+
+    Created as any new file is (mode 0o666 less the umask), not 0o600 as
+    ``tempfile.mkstemp`` would: the rename keeps the mode, and the bundle is meant
+    to be read elsewhere (another user, the province office's PC).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(partial, flags, 0o666), str(partial)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
+
+
 def write_bundle_file(bundle: Bundle, folder: Path | str) -> Path:
     """Write ``bundle`` into ``folder`` under :func:`bundle_file_name`; returns its path.
 
@@ -140,7 +158,7 @@ def write_bundle_file(bundle: Bundle, folder: Path | str) -> Path:
     target = folder / bundle_file_name(bundle)
     partial: str | None = None
     try:
-        handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, partial = _create_partial(target)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -282,13 +282,10 @@ class Rules:
         if current is None:
             return []
         previous = context.previous()
-        if previous is None:
-            message = (
-                "Chưa có báo cáo kỳ trước của đơn vị để đối chiếu "
-                f"{self._quoted(rule.indicator, current)}"
-            )
-            return [self._finding(compiled, message, (rule.indicator,), status=Status.PENDING)]
-        before = previous.get(rule.previous)
+        # Without the unit's previous report nothing typed in this one can settle the
+        # rule: silent, as a change limit with nothing to compare with, not pending
+        # (which would leave the section looking unfinished for good).
+        before = None if previous is None else previous.get(rule.previous)
         if before is None or before == current:
             return []
         message = (

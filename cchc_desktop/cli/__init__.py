@@ -92,10 +92,27 @@ class _Parser(argparse.ArgumentParser):
         if unknown:
             command = self._command_in(self.argv)
             head = self.argv[: self.argv.index(command)] if command else []
-            for option in unknown[1].split():
-                if option.startswith("-") and option.split("=")[0] in head:
+            given = unknown[1].split()
+            for index, option in enumerate(given):
+                name = option.split("=")[0]
+                if option.startswith("-") and name in head:
                     return _after_command(option, None, command)
+                own = self._own_option(name)
+                if command and own is not None:
+                    value = given[index + 1] if index + 1 < len(given) else None
+                    return _before_command(option, own, value, command)
         return None
+
+    def _own_option(self, name: str) -> argparse.Action | None:
+        """An option of ``cchc`` itself (``--db``, ``--version``), which goes before the command."""
+        return next(
+            (
+                action
+                for action in self._actions
+                if name in action.option_strings and not isinstance(action, argparse._HelpAction)
+            ),
+            None,
+        )
 
     def _command_in(self, argv: list[str]) -> str | None:
         names = set()
@@ -115,13 +132,27 @@ def _after_command(option: str, value: str | None, command: str | None) -> str:
     )
 
 
+def _before_command(option: str, action: argparse.Action, value: str | None, command: str) -> str:
+    """``cchc list --db X``: the options of ``cchc`` itself go before the command name."""
+    name = option.split("=")[0]
+    if isinstance(action, argparse._VersionAction):
+        return f"tùy chọn «{name}» đặt trước tên lệnh, không kèm lệnh: cchc {name}"
+    given = option
+    if action.nargs != 0 and "=" not in option:
+        given = f"{option} {value if value and not value.startswith('-') else action.metavar}"
+    return f"tùy chọn «{name}» phải đặt trước tên lệnh, ví dụ: cchc {given} {command} …"
+
+
 def _parser() -> _Parser:
     parser = _Parser(prog="cchc", description="Báo cáo cải cách hành chính cấp xã (CCHC Desktop)")
     parser.add_argument(
         "--version", action="version", version=f"cchc {__version__}", help="xem số phiên bản"
     )
     parser.add_argument(
-        "--db", type=Path, help="tệp dữ liệu (mặc định: thư mục dữ liệu người dùng)"
+        "--db",
+        type=Path,
+        metavar="TỆP",
+        help="tệp dữ liệu (mặc định: thư mục dữ liệu người dùng); đặt trước tên lệnh",
     )
     commands = parser.add_subparsers(
         dest="command", metavar="LỆNH", required=True, title="lệnh", parser_class=_Parser

@@ -9,9 +9,8 @@ from cchc_desktop.bundle import Bundle, BundleError, read_bundle
 from cchc_desktop.bundle.export import prepare_bundle, write_bundle_file
 from cchc_desktop.catalogue import load_catalogue
 from cchc_desktop.cli.common import EXIT_ERRORS
+from cchc_desktop.status import status_word
 from cchc_desktop.store import Store
-
-STATUS_WORDS = {"draft": "bản nháp", "ready": "sẵn sàng", "final": "chính thức"}
 
 
 def register(commands: "argparse._SubParsersAction[Any]") -> None:
@@ -44,7 +43,7 @@ def summary_line(bundle: Bundle) -> str:
     created = bundle.created_at.strftime("%d/%m/%Y %H:%M")
     return (
         f"{bundle.unit_code} {bundle.unit_name} — {bundle.period_title}, "
-        f"lần gửi {bundle.revision}, {STATUS_WORDS[bundle.status]}, "
+        f"lần gửi {bundle.revision}, {status_word(bundle.status).lower()}, "
         f"{len(bundle.values)} số liệu, {errors} lỗi, {warnings} cảnh báo, "
         f"tạo lúc {created}"
     )

@@ -30,7 +30,7 @@ from cchc_desktop.province import (
     write_summary_csv,
 )
 from cchc_desktop.province.database import default_province_db_path
-from cchc_desktop.province.words import STATUS_WORDS
+from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import format_number
 
 _DB_HELP = "tệp dữ liệu tổng hợp của tỉnh (mặc định: province.sqlite3 cạnh tệp dữ liệu --db)"
@@ -42,7 +42,13 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
         "import",
         help="nhập gói dữ liệu của các xã (tệp hoặc thư mục); mã thoát 1 nếu có tệp bị từ chối",
     )
-    import_.add_argument("paths", nargs="+", type=Path, metavar="ĐƯỜNG_DẪN")
+    import_.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="ĐƯỜNG_DẪN",
+        help="tệp .cchc.json hoặc thư mục chứa chúng (ví dụ ổ USB)",
+    )
     import_.add_argument("--province-db", type=Path, metavar="TỆP", help=_DB_HELP)
     import_.add_argument("-v", "--verbose", action="store_true", help="in cả các tệp đã nhập")
     import_.set_defaults(alone=_import)
@@ -129,7 +135,7 @@ def summary_text(summary: Summary) -> list[str]:
     for number, row in enumerate(summary.rows, start=1):
         if row.reported:
             state = "Xung đột" if row.conflict else "Đã báo cáo"
-            status = STATUS_WORDS.get(row.status or "", "")
+            status = status_word(row.status) if row.status else ""
             rest = f"{row.revision:>3}  {status:10}  {row.errors:>3}  {row.warnings:>5}"
         else:
             state, rest = "CHƯA BÁO CÁO", ""

@@ -15,47 +15,61 @@ from cchc_desktop.status import ReportStatus, status_word
 from cchc_desktop.store import Store
 from cchc_desktop.vnformat import format_number
 
+_PERIODS = "2026-Q1…Q4, 2026-H1, 2026-9M, 2026-Y, 2026-AH1"
+
+
+def _report_id(command: argparse.ArgumentParser) -> None:
+    command.add_argument("id", type=int, metavar="SỐ", help="số báo cáo (xem cchc list)")
+
 
 def register(commands: "argparse._SubParsersAction[Any]") -> None:
     """Add the report commands; each runs with the open store."""
     new = commands.add_parser("new", help="tạo báo cáo mới, in ra số báo cáo")
-    new.add_argument("--unit", help="mã xã, phường chính thức (5 chữ số)")
-    new.add_argument("--unit-name", help="tên đơn vị tự nhập (báo cáo cũ, không có mã)")
-    new.add_argument("--parent-body", default="", help="cơ quan cấp trên, với --unit-name")
+    new.add_argument("--unit", metavar="MÃ_XÃ", help="mã xã, phường chính thức (5 chữ số)")
     new.add_argument(
-        "--period", required=True, help="kỳ: 2026-Q1…Q4, 2026-H1, 2026-9M, 2026-Y, 2026-AH1"
+        "--unit-name", metavar="TÊN", help="tên đơn vị tự nhập (báo cáo cũ, không có mã)"
     )
-    new.add_argument("--title", default="", help="tên kỳ báo cáo đột xuất")
+    new.add_argument(
+        "--parent-body", default="", metavar="CƠ_QUAN", help="cơ quan cấp trên, với --unit-name"
+    )
+    new.add_argument("--period", required=True, metavar="KỲ", help=f"kỳ: {_PERIODS}")
+    new.add_argument("--title", default="", metavar="TÊN_KỲ", help="tên kỳ báo cáo đột xuất")
     new.set_defaults(with_store=_new)
     commands.add_parser("list", help="danh sách báo cáo").set_defaults(with_store=_list)
     show = commands.add_parser("show", help="xem một báo cáo")
-    show.add_argument("id", type=int)
+    _report_id(show)
     show.add_argument("--json", action="store_true", help="in dạng JSON")
     show.set_defaults(with_store=_show)
     set_ = commands.add_parser("set", help="nhập một số liệu (để trống để xóa)")
-    set_.add_argument("id", type=int)
-    set_.add_argument("indicator", help="mã chỉ tiêu, ví dụ tthc.ho_so.tiep_nhan")
-    set_.add_argument("value")
+    _report_id(set_)
+    set_.add_argument(
+        "indicator", metavar="MÃ_CHỈ_TIÊU", help="mã chỉ tiêu, ví dụ tthc.ho_so.tiep_nhan"
+    )
+    set_.add_argument("value", metavar="SỐ_LIỆU", help='số liệu, ví dụ 1.730 hoặc 99,87; "" để xóa')
     set_.set_defaults(with_store=_set)
     text = commands.add_parser("text", help="nhập nội dung một mục, hoặc một trường header.*")
-    text.add_argument("id", type=int)
-    text.add_argument("field", help="ví dụ tthc.ket_qua, header.place, header.recipients")
-    text.add_argument("text", help="nội dung, hoặc - để đọc từ đầu vào chuẩn")
+    _report_id(text)
+    text.add_argument(
+        "field", metavar="MỤC", help="ví dụ tthc.ket_qua, header.place, header.recipients"
+    )
+    text.add_argument("text", metavar="NỘI_DUNG", help="nội dung, hoặc - để đọc từ đầu vào chuẩn")
     text.set_defaults(with_store=_text)
     check = commands.add_parser("check", help="kiểm tra số liệu; mã thoát 1 nếu còn lỗi")
-    check.add_argument("id", type=int)
+    _report_id(check)
     check.add_argument("--json", action="store_true", help="in dạng JSON")
     check.set_defaults(with_store=_check)
     duplicate = commands.add_parser("duplicate", help="tạo báo cáo kỳ mới từ kỳ trước")
-    duplicate.add_argument("id", type=int)
-    duplicate.add_argument("--period", required=True)
-    duplicate.add_argument("--title", default="")
+    _report_id(duplicate)
+    duplicate.add_argument("--period", required=True, metavar="KỲ", help=f"kỳ mới: {_PERIODS}")
+    duplicate.add_argument("--title", default="", metavar="TÊN_KỲ", help="tên kỳ báo cáo đột xuất")
     duplicate.set_defaults(with_store=_duplicate)
     pdf = commands.add_parser(
         "pdf", help="in báo cáo ra tệp PDF; mã thoát 1 nếu bản chính thức còn lỗi"
     )
-    pdf.add_argument("id", type=int)
-    pdf.add_argument("-o", "--output", required=True, type=Path, help="tệp PDF sẽ ghi")
+    _report_id(pdf)
+    pdf.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="TỆP_PDF", help="tệp PDF sẽ ghi"
+    )
     copy = pdf.add_mutually_exclusive_group()
     copy.add_argument("--draft", action="store_true", help="bản dự thảo (mặc định)")
     copy.add_argument("--final", action="store_true", help="bản chính thức, chỉ khi không còn lỗi")
@@ -72,7 +86,7 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
 
 def _new(store: Store, args: argparse.Namespace) -> int:
     if bool(args.unit) == bool(args.unit_name):
-        raise UsageError("cần đúng một trong hai: --unit MÃ hoặc --unit-name TÊN")
+        raise UsageError("cần đúng một trong hai: --unit MÃ_XÃ hoặc --unit-name TÊN")
     if args.unit:
         unit = Unit.from_official(units.commune(args.unit))
     else:

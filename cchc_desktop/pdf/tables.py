@@ -1,9 +1,9 @@
 """The report's ruled tables: contacts, PAR-index scores, the figures appendix, open findings."""
 
+import re
 from collections.abc import Mapping, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tables import CellStyle
@@ -25,6 +25,8 @@ _PADDING = _BOTTOM + _TOP
 _LEADING = s.TABLE * 1.2
 _LEFT = "LEFT"
 _CENTRE = "CENTER"
+_NO_BREAK = "\u00a0"  # a no-break space: the words either side stay on one line
+_BREAKS = re.compile(r"[^\S\u00a0]+")  # where a line may break: any space but a no-break one
 
 
 class _Widths(dict[tuple[str, str], float]):
@@ -38,11 +40,48 @@ class _Widths(dict[tuple[str, str], float]):
 
 
 def _lines(text: str, font: str, room: float, measured: _Widths) -> str:
-    """``text`` broken into lines of at most ``room`` points (cheaper than a paragraph a cell)."""
+    """``text`` broken into lines of at most ``room`` points (cheaper than a paragraph a cell).
+
+    Lines break at spaces, as ReportLab's ``simpleSplit`` breaks them, but never at a
+    no-break space (``= 1.551/1.553`` keeps its ``=``); a word wider than ``room``
+    breaks after a ``/`` where one lets the line fit (``3.112,5/`` then ``12.450``).
+    """
     text = nfc(text)
     if not text or measured.of(text, font) <= room:
         return text
-    return "\n".join(str(line) for line in simpleSplit(text, font, s.TABLE, room))
+    space = measured.of(" ", font)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = -space
+        for word in _BREAKS.split(paragraph):
+            for piece in _pieces(word, font, room, measured):
+                wide = measured.of(piece, font)
+                if line and used + space + wide > room:
+                    lines.append(" ".join(line))
+                    line, used = [], -space
+                line.append(piece)
+                used += space + wide
+        if line:
+            lines.append(" ".join(line))
+    return "\n".join(lines)
+
+
+def _pieces(word: str, font: str, room: float, measured: _Widths) -> list[str]:
+    """``word``, or when wider than ``room`` its longest heads ending in ``/`` that fit."""
+    if not word:
+        return []
+    pieces: list[str] = []
+    while measured.of(word, font) > room:
+        cuts = [n + 1 for n, c in enumerate(word[:-1]) if c == "/"]
+        fitting = [n for n in cuts if measured.of(word[:n], font) <= room]
+        if not fitting:
+            break  # no cut that fits: the word stands wider than the cell, as ReportLab's would
+        cut = fitting[-1]
+        pieces.append(word[:cut])
+        word = word[cut:]
+    pieces.append(word)
+    return pieces
 
 
 class _TextGrid(Table):  # type: ignore[misc]  # ReportLab has no type hints
@@ -255,8 +294,8 @@ def appendix_table(catalogue: Catalogue, values: Mapping[str, Number]) -> Table 
             rule = ratios.get(indicator.id)
             if rule is not None:
                 parts = [format_cell(catalogue.indicator(n), values[n]) for n in rule.numerator]
-                denominator = catalogue.indicator(rule.denominator)
-                note = f"= {' + '.join(parts)}/{format_cell(denominator, values[rule.denominator])}"
+                below = format_cell(catalogue.indicator(rule.denominator), values[rule.denominator])
+                note = f"={_NO_BREAK}{' + '.join(parts)}/{below}"  # "=" never alone on a line
             rows.append(
                 [
                     str(number),

@@ -42,7 +42,8 @@ from cchc_desktop.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, parse_bun
 from cchc_desktop.catalogue import Catalogue, Severity
 from cchc_desktop.checks import Status
 from cchc_desktop.province.database import ProvinceDatabase, transaction
-from cchc_desktop.province.words import STATUS_WORDS, unit_period_words
+from cchc_desktop.province.words import unit_period_words
+from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import format_number
 
 Progress = Callable[[int, int, str], None]
@@ -241,6 +242,20 @@ def _identical_words(
     )
 
 
+def _conflict_words(path: Path, words: str, revision: int, kept_file: str, kept_at: str) -> str:
+    """The bundle kept is named by its file, or (a file of the same name) by when it was
+    imported, in local time as :meth:`BundleRef.describe` says it."""
+    if kept_file == path.name:
+        when = dt.datetime.fromisoformat(kept_at).astimezone()
+        which = f"— bản này khác với bản cùng lần gửi {revision} đã nhập lúc {when:%d/%m/%Y %H:%M}"
+    else:
+        which = f"đã có lần gửi {revision} với nội dung khác (tệp «{kept_file}»)"
+    return (
+        f"Tệp «{path.name}»: {words} {which}. Hai bản khác nhau cùng một số lần gửi: đang "
+        "giữ bản nhập trước; hãy hỏi lại xã và chọn bản đúng ở mục «Xung đột»."
+    )
+
+
 def _about(bundle: Bundle, path: Path, outcome: Outcome, message: str) -> FileResult:
     return FileResult(
         path,
@@ -292,7 +307,7 @@ class _Writer:
 
     def _current(self, unit_code: str, period: str) -> Any:
         return self.conn.execute(
-            "SELECT b.id, b.revision, b.file_name FROM current c JOIN bundles b "
+            "SELECT b.id, b.revision, b.file_name, b.imported_at FROM current c JOIN bundles b "
             "ON b.id = c.bundle_id WHERE c.unit_code = ? AND c.period = ?",
             (unit_code, period),
         ).fetchone()
@@ -329,7 +344,7 @@ class _Writer:
         if same is not None:
             message = _identical_words(path, same[1], words, same[2], same[0], current)
             return _about(bundle, path, Outcome.SKIPPED, message)
-        status = STATUS_WORDS[str(bundle.status)].lower()
+        status = status_word(bundle.status).lower()
         if current is None:
             bundle_id = self.insert(bundle, path, data)
             self.conn.execute(
@@ -343,7 +358,7 @@ class _Writer:
                 Outcome.IMPORTED,
                 f"Tệp «{path.name}»: đã nhập {words}, lần gửi {bundle.revision} ({status}).",
             )
-        current_id, current_revision, current_file = current
+        current_id, current_revision, current_file, current_imported = current
         if bundle.revision < current_revision:
             return _about(
                 bundle,
@@ -382,14 +397,8 @@ class _Writer:
                 self.imported_at,
             ),
         )
-        return _about(
-            bundle,
-            path,
-            Outcome.CONFLICT,
-            f"Tệp «{path.name}»: {words} đã có lần gửi {bundle.revision} với nội dung khác "
-            f"(tệp «{current_file}»). Hai bản khác nhau cùng một số lần gửi: đang giữ bản "
-            "nhập trước; hãy hỏi lại xã và chọn bản đúng ở mục «Xung đột».",
-        )
+        message = _conflict_words(path, words, bundle.revision, current_file, current_imported)
+        return _about(bundle, path, Outcome.CONFLICT, message)
 
 
 def _too_large(path: Path, size: int) -> FileResult:

@@ -24,39 +24,16 @@ figures in ``values_json`` are JSON integers for counts and decimal strings for
 the rest (``"3112.5"``), so that no figure passes through a float.
 """
 
-import sqlite3
-from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending
-    from sqlite_utils import Database, Migrations
+from cchc_desktop.migration_set import MigrationSet
+from cchc_desktop.migration_set import run_statements as _run
 
-SET_NAME = "cchc_province"
-TABLE = "_sqlite_migrations"
-NAMES: list[str] = []
-_FUNCTIONS: list[Callable[["Database"], None]] = []
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-
-def _migration(function: Callable[["Database"], None]) -> Callable[["Database"], None]:
-    NAMES.append(function.__name__)
-    _FUNCTIONS.append(function)
-    return function
-
-
-@cache
-def migrations() -> "Migrations":
-    from sqlite_utils import Migrations
-
-    found = Migrations(SET_NAME)
-    for function in _FUNCTIONS:
-        found()(function)
-    return found
-
-
-def _run(db: "Database", *statements: str) -> None:
-    for statement in statements:
-        db.execute(statement)
+SET = MigrationSet("cchc_province")
+_migration = SET.register
 
 
 @_migration
@@ -126,30 +103,6 @@ def m001_bundles(db: "Database") -> None:
     )
 
 
-def applied_names(conn: sqlite3.Connection) -> list[str]:
-    """The migrations of this set recorded in the file, in the order applied."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
-    ).fetchone()
-    if exists is None:
-        return []
-    rows = conn.execute(
-        f"SELECT name FROM {TABLE} WHERE migration_set = ? ORDER BY rowid", (SET_NAME,)
-    )
-    return [str(name) for (name,) in rows]
-
-
-def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the pending migrations; returns the names applied."""
-    done = set(applied_names(conn))
-    names = [name for name in NAMES if name not in done]
-    if names:
-        from sqlite_utils import Database
-
-        migrations().apply(Database(conn, execute_plugins=False))
-    return names
-
-
-def unknown_applied(conn: sqlite3.Connection) -> list[str]:
-    """Migrations recorded in the file that this program does not have (a newer version's)."""
-    return [name for name in applied_names(conn) if name not in NAMES]
+# What opening the database needs (the machinery: ``cchc_desktop.migration_set``).
+migrate = SET.migrate
+unknown_applied = SET.unknown_applied

@@ -1,6 +1,12 @@
-"""Words the province side shows: statuses, a unit and its period, outcome names."""
+"""Words the province side shows: statuses, a unit and its period, outcome names.
 
-STATUS_WORDS = {"draft": "Bản nháp", "ready": "Sẵn sàng", "final": "Chính thức"}
+The status words are the clerk's (``cchc_desktop.status``), re-exported here for the
+modules of the province side that import them from this one.
+"""
+
+from cchc_desktop.status import STATUS_WORDS, status_word
+
+__all__ = ["STATUS_WORDS", "status_word", "unit_period_words"]
 
 
 def unit_period_words(unit_name: str, unit_code: str, period_title: str) -> str:

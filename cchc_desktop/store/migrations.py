@@ -13,47 +13,16 @@ that they sort as text); figures are canonical decimal text (``1730``,
 ``header.<name>``; the window in history is ``from/to``.
 """
 
-import sqlite3
-from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending
-    from sqlite_utils import Database, Migrations
+from cchc_desktop.migration_set import MigrationSet
+from cchc_desktop.migration_set import run_statements as _run
 
-SET_NAME = "cchc"
-TABLE = "_sqlite_migrations"
-NAMES: list[str] = []
-_FUNCTIONS: list[Callable[["Database"], None]] = []
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-
-def _migration(function: Callable[["Database"], None]) -> Callable[["Database"], None]:
-    """Register a migration under its function's name, in the order defined."""
-    NAMES.append(function.__name__)
-    _FUNCTIONS.append(function)
-    return function
-
-
-@cache
-def migrations() -> "Migrations":
-    """The sqlite-utils migration set (built on first use: importing it costs start-up time)."""
-    from sqlite_utils import Migrations
-
-    found = Migrations(SET_NAME)
-    for function in _FUNCTIONS:
-        found()(function)
-    return found
-
-
-def __getattr__(name: str) -> Any:
-    if name == "MIGRATIONS":
-        return migrations()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _run(db: "Database", *statements: str) -> None:
-    for statement in statements:
-        db.execute(statement)
+SET = MigrationSet("cchc")
+_migration = SET.register
 
 
 @_migration
@@ -186,35 +155,18 @@ def m005_final_edit(db: "Database") -> None:
     )
 
 
-def applied_names(conn: sqlite3.Connection) -> list[str]:
-    """The migrations recorded in the file, in the order applied (plain ``sqlite3``)."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
-    ).fetchone()
-    if exists is None:
-        return []
-    rows = conn.execute(
-        f"SELECT name FROM {TABLE} WHERE migration_set = ? ORDER BY rowid", (SET_NAME,)
-    )
-    return [str(name) for (name,) in rows]
+# The set's name and its migrations in order; what opening the database needs (the
+# machinery: ``cchc_desktop.migration_set``); ``MIGRATIONS``, the sqlite-utils set.
+SET_NAME = SET.name
+NAMES = SET.names
+migrations = SET.build
+applied_names = SET.applied_names
+pending = SET.pending
+migrate = SET.migrate
+unknown_applied = SET.unknown_applied
 
 
-def pending(conn: sqlite3.Connection) -> list[str]:
-    """The migrations of this program not yet applied to the file."""
-    done = set(applied_names(conn))
-    return [name for name in NAMES if name not in done]
-
-
-def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the pending migrations (through sqlite-utils); returns the names applied."""
-    names = pending(conn)
-    if names:
-        from sqlite_utils import Database
-
-        migrations().apply(Database(conn, execute_plugins=False))
-    return names
-
-
-def unknown_applied(conn: sqlite3.Connection) -> list[str]:
-    """Migrations recorded in the file that this program does not have (a newer version's)."""
-    return [name for name in applied_names(conn) if name not in NAMES]
+def __getattr__(name: str) -> Any:
+    if name == "MIGRATIONS":  # built on first use: importing sqlite-utils costs start-up time
+        return migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

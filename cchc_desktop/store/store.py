@@ -21,7 +21,7 @@ from cchc_desktop.catalogue import Catalogue, Indicator
 from cchc_desktop.status import ReportStatus
 from cchc_desktop.store import backups, exports, reports
 from cchc_desktop.store import history as edits
-from cchc_desktop.store.copying import carried_texts, carried_values, place_of
+from cchc_desktop.store.copying import carried_texts, carried_values, place_of, retitle_preamble
 from cchc_desktop.store.database import daily_backup, open_database, transaction
 from cchc_desktop.store.exports import ExportState
 from cchc_desktop.store.history import Change, Target
@@ -155,17 +155,20 @@ class Store:
 
         Copies the header (but not its number and date, given at signing), the
         narratives as starting text, and the stock figures (``carry_over``); flows
-        start empty. Each cross-period rule's figure starts at the source's
+        start empty. In the preamble, the source's period title (``quý I năm 2026``)
+        becomes the new one's. Each cross-period rule's figure starts at the source's
         ``previous`` figure (dossiers carried over = those in progress at its end).
         """
         from cchc_desktop.model import header_field_json
 
         parsed, title = reports.period_and_title(period, ad_hoc_title)
         with self._write() as conn:
-            unit = reports.unit_of(reports.live_row(conn, report_id))
+            row = reports.live_row(conn, report_id)
+            unit = reports.unit_of(row)
             source_values, source_texts = reports.fields(conn, report_id)
             values = carried_values(self.catalogue, source_values, self._defaults)
             texts = carried_texts(self._narrative_keys, source_texts)
+            retitle_preamble(texts, row["period_title"], title)
             place = place_of(unit)
             if _PLACE not in texts and place:
                 texts[_PLACE] = header_field_json("place", place)

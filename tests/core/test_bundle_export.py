@@ -3,6 +3,7 @@
 import errno
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -182,10 +183,38 @@ def test_os_errors_are_explained(store, report_id, stick, monkeypatch, code, wor
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(export_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(export_module, "_create_partial", refuse)
     with pytest.raises(ExportError) as raised:
         write_bundle_file(prepared.bundle, stick)
     assert words in raised.value.reason and str(stick) in raised.value.reason
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_the_file_has_the_permissions_of_any_new_file(store, report_id, stick, umask, mode):
+    """Not tempfile's 0o600: another user, or the province office's PC, must read it."""
+    previous = os.umask(umask)
+    try:
+        path = export_bundle(store, report_id, stick)
+        store.set_value(report_id, "tthc.ho_so.tiep_nhan", "1.731")
+        again = export_bundle(store, report_id, stick)  # a new revision, another file
+        rewritten = export_bundle(store, report_id, stick)  # the same file, replaced
+    finally:
+        os.umask(previous)
+    assert again == rewritten != path
+    for written in (path, again):
+        assert stat.S_IMODE(written.stat().st_mode) == mode
+    assert leftovers(stick) == []
+
+
+def test_a_taken_temporary_name_is_passed_over(store, report_id, stick, monkeypatch):
+    prepared = prepare_bundle(store, report_id)
+    names = iter(["aaaa", "aaaa", "bbbb"])
+    monkeypatch.setattr(export_module.secrets, "token_hex", lambda n: next(names))
+    (stick / f".{prepared.file_name}.aaaa.tmp").write_bytes(b"someone else's")
+    path = write_bundle_file(prepared.bundle, stick)
+    assert path.read_bytes() and (stick / f".{prepared.file_name}.aaaa.tmp").exists()
+    assert not (stick / f".{prepared.file_name}.bbbb.tmp").exists()
 
 
 def test_a_missing_folder_is_explained(store, report_id, tmp_path):

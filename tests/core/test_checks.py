@@ -384,12 +384,9 @@ def test_carried_over_mismatch_shows_both_numbers():
     assert finding.indicators == ("tthc.ho_so.ky_truoc",)
 
 
-def test_no_previous_report_leaves_the_cross_period_rule_pending():
-    finding = only(check(CONSISTENT, previous=None), "tthc.ho_so.ky_truoc")
-    assert finding.status == Status.PENDING
-    assert finding.message == (
-        "Chưa có báo cáo kỳ trước của đơn vị để đối chiếu «Số hồ sơ kỳ trước chuyển sang» (12)"
-    )
+def test_no_previous_report_leaves_the_cross_period_rule_silent():
+    # Nothing in this report can satisfy it: the section must not look unfinished.
+    assert by_rule(check(CONSISTENT, previous=None), "tthc.ho_so.ky_truoc") == []
     assert (
         by_rule(check(with_(tthc__ho_so__ky_truoc=None), previous=None), "tthc.ho_so.ky_truoc")
         == []
@@ -482,9 +479,13 @@ def test_check_report_uses_the_previous_report_of_the_unit():
         {"tthc.ho_so.dang_giai_quyet": 12, "to_chuc.can_bo_cong_chuc": 16}, report_id=0
     )
     assert check_report(CATALOGUE, report, previous) == []
-    [pending] = check_report(CATALOGUE, report)
-    assert pending.rule_id == "tthc.ho_so.ky_truoc"
-    assert pending.status == Status.PENDING
+    other = make_report(
+        {"tthc.ho_so.dang_giai_quyet": 11, "to_chuc.can_bo_cong_chuc": 16}, report_id=0
+    )
+    [slip] = check_report(CATALOGUE, report, other)
+    assert slip.rule_id == "tthc.ho_so.ky_truoc"
+    assert slip.status == Status.FAILED
+    assert check_report(CATALOGUE, report) == []
 
 
 # -- recheck -----------------------------------------------------------------------

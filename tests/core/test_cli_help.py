@@ -1,6 +1,7 @@
 """The ``cchc`` command line's own words: help in Vietnamese, clear usage errors, no traceback
 when the reader of its output stops early."""
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,56 @@ def test_every_command_help_is_vietnamese(capsys, command):
         assert word not in out
 
 
+def _parsers() -> list[argparse.ArgumentParser]:
+    from cchc_desktop.cli import _parser
+
+    main = _parser()
+    found: list[argparse.ArgumentParser] = [main]
+    for action in main._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found += list(action.choices.values())
+    return found
+
+
+def test_every_argument_has_a_vietnamese_metavar():
+    """argparse would name it after its destination (``--unit UNIT``, ``id``), in English."""
+    missing = [
+        f"{parser.prog}: {'/'.join(action.option_strings) or action.dest}"
+        for parser in _parsers()
+        for action in parser._actions
+        if action.nargs != 0
+        and action.metavar is None
+        and not isinstance(action, argparse._SubParsersAction)
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("command", "metavars"),
+    [
+        ("new", ["--unit MÃ_XÃ", "--unit-name TÊN", "--parent-body CƠ_QUAN", "--period KỲ"]),
+        ("show", ["SỐ "]),
+        ("set", ["SỐ MÃ_CHỈ_TIÊU SỐ_LIỆU"]),
+        ("text", ["SỐ MỤC NỘI_DUNG"]),
+        ("duplicate", ["--period KỲ", "--title TÊN_KỲ", "kỳ mới: 2026-Q1"]),
+        ("pdf", ["-o TỆP_PDF, --output TỆP_PDF"]),
+        ("", ["--db TỆP"]),
+    ],
+)
+def test_report_commands_name_their_arguments_in_vietnamese(capsys, command, metavars):
+    out = _help(capsys, *([command] if command else []))
+    for metavar in metavars:
+        assert metavar in out
+
+
+def test_every_argument_is_explained(capsys):
+    for command in COMMANDS:
+        out = _help(capsys, command)
+        arguments = out.split("tham số:\n")[1].split("\n\n")[0] if "tham số:\n" in out else ""
+        for line in arguments.splitlines():
+            assert len(line.split()) > 1, f"{command}: {line}"  # a name and what it is
+
+
 def test_positional_arguments_have_a_vietnamese_title(capsys):
     out = _help(capsys, "resolve")
     assert "tham số:\n  SỐ " in out
@@ -77,6 +128,18 @@ def test_an_option_before_the_command_is_explained(capsys):
 def test_a_flag_before_the_command_is_explained(capsys):
     err = _usage_error(capsys, "-v", "import", "usb")
     assert "Lỗi: tùy chọn «-v» phải đặt sau tên lệnh, ví dụ: cchc import -v …" in err
+
+
+def test_db_after_the_command_is_explained(capsys):
+    err = _usage_error(capsys, "list", "--db", "x.sqlite3")
+    assert "không hiểu tham số" not in err
+    assert "Lỗi: tùy chọn «--db» phải đặt trước tên lệnh, ví dụ: cchc --db x.sqlite3 list …" in err
+    err = _usage_error(capsys, "show", "3", "--db=x.sqlite3")
+    assert "ví dụ: cchc --db=x.sqlite3 show …" in err
+    err = _usage_error(capsys, "import", "usb", "--db")
+    assert "ví dụ: cchc --db TỆP import …" in err
+    err = _usage_error(capsys, "list", "--version")
+    assert "Lỗi: tùy chọn «--version» đặt trước tên lệnh, không kèm lệnh: cchc --version" in err
 
 
 def test_an_unknown_option_after_the_command_is_just_unknown(capsys):

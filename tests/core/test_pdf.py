@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from cchc_desktop.catalogue import Catalogue, load_catalogue
@@ -18,8 +19,9 @@ from cchc_desktop.demo import create_demo_report
 from cchc_desktop.model import Header, Report, Unit
 from cchc_desktop.pdf import FinalCopyRefused, render_report_pdf
 from cchc_desktop.pdf.fonts import BOLD, REGULAR
+from cchc_desktop.pdf.sentences import figure_values
 from cchc_desktop.pdf.styles import MARGIN_TOP, PAGE_HEIGHT, styles
-from cchc_desktop.pdf.tables import ruled_table
+from cchc_desktop.pdf.tables import appendix_table, ruled_table
 from cchc_desktop.pdf.text import Para, roman
 from cchc_desktop.store import Store
 from cchc_desktop.units import commune
@@ -299,12 +301,18 @@ def test_final_is_refused_while_errors_remain(catalogue: Catalogue, tmp_path: Pa
 
 
 def test_findings_page_on_drafts_only(demo: Report, catalogue: Catalogue) -> None:
-    findings = check_report(catalogue, demo)
-    assert findings  # the demo waits for an earlier report to compare with
+    assert check_report(catalogue, demo) == []  # no earlier report is not an open question
     draft = pages(render(demo, catalogue, include_findings_page=True))
     assert "CÁC VẤN ĐỀ CÒN LẠI TRONG SỐ LIỆU" in draft[-1]
+    assert "Không còn lỗi hay cảnh báo nào." in draft[-1]
+    values = {k: v for k, v in demo.values.items() if k != "tthc.ho_so.moi"}
+    waiting = demo.model_copy(update={"values": values})  # a figure of a sum left empty
+    findings = check_report(catalogue, waiting)
+    assert findings and not any(f.blocking for f in findings)
+    draft = pages(render(waiting, catalogue, include_findings_page=True))
+    assert "CÁC VẤN ĐỀ CÒN LẠI TRONG SỐ LIỆU" in draft[-1]
     assert "Chờ số liệu" in draft[-1]
-    final = render(demo, catalogue, final=True, findings=findings, include_findings_page=True)
+    final = render(waiting, catalogue, final=True, findings=findings, include_findings_page=True)
     assert "CÁC VẤN ĐỀ CÒN LẠI" not in text(final)
 
 
@@ -364,6 +372,51 @@ def placed_text(data: bytes) -> list[tuple[int, str, float, float, str]]:
 
         page.extract_text(visitor_text=visit)
     return sorted(placed)
+
+
+def _notes(table: Table) -> list[str]:
+    """The "Ghi chú" cells of the appendix, as ruled_table broke them into lines."""
+    return [row[4] for row in table._cellvalues[1:] if row[4]]
+
+
+def test_an_appendix_note_keeps_its_equals_sign_with_the_figures(
+    demo: Report, catalogue: Catalogue, demo_pdf: bytes
+) -> None:
+    table = appendix_table(catalogue, figure_values(catalogue, demo))  # with the rates
+    assert table is not None
+    notes = _notes(table)
+    assert len(notes) > 10
+    for note in notes:
+        lines = note.split("\n")
+        assert lines[0].startswith("=\u00a0") and len(lines[0]) > 2, note  # never "=" alone
+        assert all(line.strip() not in ("", "=") for line in lines), note
+    # a fraction too wide for the column breaks after its "/", never after the "="
+    assert "=\u00a03.112,5/\n12.450" in notes
+    assert "=\u00a09/32" in notes  # one that fits stays on one line
+    printed = [
+        line.strip()
+        for page in PdfReader(io.BytesIO(demo_pdf)).pages
+        for line in page.extract_text().splitlines()
+    ]
+    assert "=" not in printed
+
+
+def test_table_lines_break_at_spaces_but_not_at_a_no_break_space() -> None:
+    label = "Tỷ lệ hồ sơ được giải quyết đúng hạn trong kỳ báo cáo của đơn vị hành chính"
+    rows = [
+        ["STT", "Chỉ tiêu"],
+        ["1", label],
+        ["2", "a =\u00a03.112,5/12.450 b"],
+        ["3", "=\u00a0212.901,285/590.161,54 + 1.234.567/8.901.234"],
+        ["4", "=\u00a012345678901234567890"],
+    ]
+    table = ruled_table(rows, [12 * mm, 30 * mm])
+    cells = [row[1] for row in table._cellvalues]
+    room = 30 * mm - 8  # less the padding left and right
+    assert cells[1] == "\n".join(simpleSplit(label, REGULAR, 12, room))  # as ReportLab breaks
+    assert cells[2] == "a =\u00a03.112,5/\n12.450 b"  # too wide: broken after the "/"
+    assert cells[3] == "=\u00a0212.901,285/\n590.161,54 +\n1.234.567/\n8.901.234"
+    assert cells[4] == "=\u00a012345678901234567890"  # nowhere to break: left whole
 
 
 def test_ruled_table_text_sits_where_reportlab_puts_it() -> None:

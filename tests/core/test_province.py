@@ -210,9 +210,13 @@ def test_the_two_sides_of_a_conflict_are_told_apart(tmp_path, db, catalogue):
     )
     name = bundle_file_name(first)
     import_paths(db, [write(tmp_path / "a", first)], catalogue)
-    import_paths(db, [write(tmp_path / "b", second)], catalogue)
+    [conflict_file] = import_paths(db, [write(tmp_path / "b", second)], catalogue).conflicts
+    message = conflict_file.message
+    assert message.count(f"«{name}»") == 1  # the file's own name, not the kept one's again
     [conflict] = list_conflicts(db)
     assert conflict.kept.file_name == conflict.other.file_name == name
+    when = f"{conflict.kept.imported_at.astimezone():%d/%m/%Y %H:%M}"
+    assert f"khác với bản cùng lần gửi 2 đã nhập lúc {when}." in message
     assert f"«{name}» và «{name}»" not in conflict.text()  # the same name twice says nothing
     assert conflict.text().endswith("hai bản khác nhau cùng lần gửi 2")
     kept, other = conflict.kept.describe(), conflict.other.describe()
@@ -229,6 +233,16 @@ def test_the_two_sides_of_a_conflict_are_told_apart(tmp_path, db, catalogue):
     assert differences_text([difference]) == [
         f"{label}: bản nhận trước {before} nhiệm vụ — bản nhận sau 99 nhiệm vụ"
     ]
+
+
+def test_the_province_side_uses_the_clerks_status_words():
+    from cchc_desktop import status
+    from cchc_desktop.cli import bundles
+    from cchc_desktop.province import words
+
+    assert words.STATUS_WORDS is status.STATUS_WORDS
+    assert words.status_word("final") == "Chính thức"
+    assert not hasattr(bundles, "STATUS_WORDS")
 
 
 def test_differences_cover_figures_texts_and_header_and_are_cut_short(catalogue):

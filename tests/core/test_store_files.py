@@ -251,3 +251,75 @@ def test_file_from_a_newer_version_is_flagged(tmp_path: Path, catalogue: Catalog
     with Store.open(path, catalogue) as store:
         assert len(store.notices) == 1
         assert "phiên bản mới hơn" in store.notices[0] and "m099_future" in store.notices[0]
+
+
+# -- the shared migration machinery ---------------------------------------------------
+
+
+def test_a_migration_set_applies_in_order_and_records_under_its_name() -> None:
+    from cchc_desktop.migration_set import MigrationSet, run_statements
+
+    found = MigrationSet("thu")
+
+    @found.register
+    def m001_first(db: Database) -> None:
+        run_statements(db, "CREATE TABLE a (x INTEGER)", "INSERT INTO a VALUES (1)")
+
+    @found.register
+    def m002_second(db: Database) -> None:
+        run_statements(db, "ALTER TABLE a ADD COLUMN y TEXT")
+
+    assert found.names == ["m001_first", "m002_second"]
+    assert found.build() is found.build()  # built once, then kept
+    conn = sqlite3.connect(":memory:")
+    assert found.applied_names(conn) == [] and found.pending(conn) == found.names
+    assert found.migrate(conn) == ["m001_first", "m002_second"]
+    assert found.migrate(conn) == []
+    assert found.applied_names(conn) == ["m001_first", "m002_second"]
+    assert [row[1] for row in conn.execute("PRAGMA table_info(a)")] == ["x", "y"]
+    sets = {row[0] for row in conn.execute("SELECT migration_set FROM _sqlite_migrations")}
+    assert sets == {"thu"}
+    other = MigrationSet("khac")  # another set in the same file sees none of these
+    assert other.applied_names(conn) == [] and other.unknown_applied(conn) == []
+    newer = MigrationSet("thu")
+    newer.register(m001_first)
+    assert newer.unknown_applied(conn) == ["m002_second"]
+    with pytest.raises(ValueError):
+        newer.register(m001_first)
+
+
+def test_store_and_province_migrations_share_the_machinery(tmp_path: Path) -> None:
+    from cchc_desktop.migration_set import MigrationSet
+    from cchc_desktop.province import migrations as province
+    from cchc_desktop.store import migrations as store
+
+    assert store.SET_NAME == "cchc" and store.NAMES == ALL_MIGRATIONS
+    assert store.MIGRATIONS is store.migrations() is store.SET.build()
+    for module, name in ((store, "cchc"), (province, "cchc_province")):
+        assert isinstance(module.SET, MigrationSet)
+        assert module.SET.name == name
+        conn = sqlite3.connect(tmp_path / f"{name}.sqlite3")
+        assert module.migrate(conn) == module.SET.names != []
+        assert module.SET.applied_names(conn) == module.SET.names
+        assert module.unknown_applied(conn) == []
+        conn.close()
+
+
+def test_sqlite_utils_is_not_imported_until_a_migration_is_pending(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sqlite3, sys\n"
+        "from cchc_desktop.store import migrations\n"
+        "from cchc_desktop.province import migrations as province\n"
+        "print('sqlite_utils' in sys.modules)\n"
+        "conn = sqlite3.connect(':memory:')\n"
+        "print(migrations.pending(conn) == migrations.NAMES, 'sqlite_utils' in sys.modules)\n"
+        "migrations.migrate(conn)\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split() == ["False", "True", "False", "True"]

@@ -87,6 +87,34 @@ def put_page(scroll: QScrollArea, page: QWidget) -> None:
     page.show()  # needed when the scroll area has been shown before
 
 
+def reveal(scroll: QScrollArea, widget: QWidget, margin: int = 50) -> None:
+    """Scroll ``scroll`` so that all of ``widget`` shows (with up to ``margin`` pixels
+    around it, as ``ensureWidgetVisible`` leaves); one taller than the view shows from
+    its top, as much as fits.
+
+    ``QScrollArea.ensureWidgetVisible`` shows only a text editor's cursor line (it
+    follows the cursor rectangle), cutting a narrative box after its first line.
+    """
+    content = scroll.widget()
+    if content is None or not content.isAncestorOf(widget):
+        scroll.ensureWidgetVisible(widget, margin, margin)
+        return
+    top = widget.mapTo(content, widget.rect().topLeft()).y()
+    height = widget.height()
+    bar = scroll.verticalScrollBar()
+    view = scroll.viewport().height()
+    if bar.value() <= top and top + height <= bar.value() + view:
+        return  # all of it shows already: the page stays still
+    room = max(0, min(margin, (view - height) // 2))  # the margin that fits around it
+    start, end = top - room, top + height + room
+    if height > view:
+        bar.setValue(top)  # its top in view, then as much as fits
+    elif start < bar.value():
+        bar.setValue(start)
+    elif end > bar.value() + view:
+        bar.setValue(end - view)
+
+
 def scrolled(page: QWidget, parent: QWidget) -> QScrollArea:
     """``page`` in a vertical scroll area: as wide as the window allows, never wider."""
     scroll = scroll_area(parent)

@@ -44,7 +44,7 @@ from ui.wizard.findings_page import Entry, FindingsPage, collect
 from ui.wizard.header_page import HeaderPage, header_mark, header_missing
 from ui.wizard.live_checks import LiveChecks
 from ui.wizard.marks import counts_text, mark_of
-from ui.wizard.page import FIELD_KEY, WizardPage, put_page, scroll_area
+from ui.wizard.page import FIELD_KEY, WizardPage, put_page, reveal, scroll_area
 from ui.wizard.pdf_export import PdfExport
 from ui.wizard.section_page import SectionPage, SectionState
 from ui.wizard.session import HEADER_PREFIX, WINDOW_KEY, ReportSession
@@ -308,7 +308,7 @@ class ReportWizard(QWidget):
     # -- focus and position --------------------------------------------------------------
 
     def _focus(self, index: int, widget: QWidget) -> None:
-        self.scrolls[index].ensureWidgetVisible(widget)
+        reveal(self.scrolls[index], widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self._field_key = _key_of(widget)
         self._remember()
