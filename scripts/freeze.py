@@ -227,9 +227,9 @@ COPYRIGHT = "Phần mềm mã nguồn mở theo giấy phép MIT"
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
     """``"0.1.0"`` -> ``(0, 1, 0, 0)``; a suffix such as ``rc1`` or ``.dev2`` is dropped."""
-    release = re.match(r"\d+(\.\d+)*", version)
-    numbers = [int(part) for part in release[0].split(".")[:4]] if release else []
-    padded = [*numbers, 0, 0, 0, 0][:4]
+    from packaging.version import Version  # a dependency of PyInstaller, so of the build
+
+    padded = [*Version(version).release[:4], 0, 0, 0, 0][:4]
     return padded[0], padded[1], padded[2], padded[3]
 
 

@@ -29,7 +29,7 @@ from cchc_desktop.bundle.format import (
     BundleFinding,
     bundle_bytes,
 )
-from cchc_desktop.bundle.reading import bundle_paths, parse_bundle, read_bundle
+from cchc_desktop.bundle.reading import parse_bundle, read_bundle
 
 __all__ = [
     "FILE_SUFFIX",
@@ -45,7 +45,6 @@ __all__ = [
     "build_bundle",
     "bundle_bytes",
     "bundle_file_name",
-    "bundle_paths",
     "bundle_report",
     "export_bundle",
     "parse_bundle",

@@ -8,10 +8,9 @@ belongs to the thread that opened it):
    changed since it was exported (then the bundle is byte-identical to it), the
    next one otherwise (above any revision a deleted report of the same unit and
    period was sent with);
-2. :func:`write_bundle_file` (any thread): temp file in the target folder (with
-   the permissions of any new file, so that another user or the province office's
-   PC can read it), flushed and fsynced, renamed over the final name, folder
-   fsynced, then read back and verified;
+2. :func:`write_bundle_file` (any thread): written atomically
+   (:func:`cchc_desktop.atomic_file.write_atomically`, with the permissions of any
+   new file), then read back and verified;
 3. :meth:`PreparedBundle.record` (store thread): remembers what was exported.
 
 :func:`export_bundle` does all three.
@@ -20,11 +19,10 @@ belongs to the thread that opened it):
 import contextlib
 import datetime as dt
 import errno
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc_desktop.atomic_file import write_atomically
 from cchc_desktop.bundle.building import build_bundle, bundle_file_name
 from cchc_desktop.bundle.format import Bundle, BundleError, bundle_bytes, checksum
 from cchc_desktop.bundle.reading import parse_bundle
@@ -62,7 +60,14 @@ class PreparedBundle:
 
 
 def content_hash(bundle: Bundle) -> str:
-    """SHA-256 of what the bundle says, without when it was written or its revision."""
+    """SHA-256 of everything the bundle carries but when it was written and its revision.
+
+    The app's version and the checker's findings are included on purpose: a
+    revision is reused only when the file would be byte-identical to the one sent
+    (same ``created_at`` too), since the same revision with other bytes is a
+    conflict at the province. After an app update an unchanged report is sent as
+    a new revision, which the province simply takes as the newer one.
+    """
     payload = bundle.payload()
     del payload["created_at"], payload["revision"]
     return checksum(payload)
@@ -110,39 +115,6 @@ def _words(error: OSError, folder: Path) -> str:
     return f"Không ghi được gói dữ liệu vào «{folder}»: {error.strerror or error}."
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open a folder, and needs not."""
-    if os.name != "posix":
-        return
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass  # some file systems (FAT on a stick, network shares) refuse; the data is synced
-    finally:
-        os.close(handle)
-
-
-def _create_partial(target: Path) -> tuple[int, str]:
-    """A new empty file beside ``target``, open for writing; its descriptor and path.
-
-    Created as any new file is (mode 0o666 less the umask), not 0o600 as
-    ``tempfile.mkstemp`` would: the rename keeps the mode, and the bundle is meant
-    to be read elsewhere (another user, the province office's PC).
-    """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            return os.open(partial, flags, 0o666), str(partial)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
-
-
 def write_bundle_file(bundle: Bundle, folder: Path | str) -> Path:
     """Write ``bundle`` into ``folder`` under :func:`bundle_file_name`; returns its path.
 
@@ -156,23 +128,11 @@ def write_bundle_file(bundle: Bundle, folder: Path | str) -> Path:
         raise ExportError(_words(OSError(missing, "not a folder"), folder))
     data = bundle_bytes(bundle)
     target = folder / bundle_file_name(bundle)
-    partial: str | None = None
     try:
-        handle, partial = _create_partial(target)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(partial, target)
-        partial = None
-        _fsync_folder(folder)
+        write_atomically(target, data)
         written = target.read_bytes()
     except OSError as error:
         raise ExportError(_words(error, folder)) from error
-    finally:
-        if partial is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(partial)
     _verify(written, data, bundle, target)
     return target
 

@@ -34,6 +34,7 @@ from pydantic import (
 
 from cchc_desktop.catalogue import Severity
 from cchc_desktop.checks.findings import Finding, Status
+from cchc_desktop.checks.kinds import KindCounts, Kinds, count_kinds
 from cchc_desktop.model import Header, NfcModel, ReportStatus
 from cchc_desktop.periods import parse_period
 from cchc_desktop.vnformat import Number
@@ -171,17 +172,13 @@ class Bundle(NfcModel):
         data["values"] = {key: self.values[key] for key in sorted(self.values)}
         return data
 
-    def computed_sha256(self) -> str:
-        """The checksum this bundle's content should carry."""
-        return checksum(self.payload())
-
     def finding_list(self) -> list[Finding]:
         """The findings as the checker's own objects."""
         return [f.finding() for f in self.findings]
 
-    def blocking_errors(self) -> int:
-        """How many failed errors the clerk exported with (a final copy has none)."""
-        return sum(1 for f in self.findings if f.finding().blocking)
+    def counts(self, kinds: Kinds) -> KindCounts:
+        """The findings counted as the clerk's screens count them (errors, warnings …)."""
+        return count_kinds(self.finding_list(), kinds)
 
 
 # -- canonical JSON -------------------------------------------------------------------

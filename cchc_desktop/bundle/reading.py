@@ -9,7 +9,6 @@ officer in plain Vietnamese what is wrong and what to do.
 import errno
 import hmac
 import json
-import os
 import stat
 import unicodedata
 from decimal import Decimal
@@ -304,9 +303,3 @@ def read_bundle(path: Path | str, catalogue: Catalogue | None) -> Bundle:
         return parse_bundle(data, catalogue)
     except BundleError as error:
         raise BundleError(f"Tệp «{path.name}»: {error.reason}", error.kind) from None
-
-
-def bundle_paths(folder: Path | str) -> list[Path]:
-    """The ``*.cchc.json`` files directly in ``folder``, sorted by name."""
-    with os.scandir(folder) as entries:
-        return sorted(Path(e.path) for e in entries if e.name.endswith(".cchc.json"))

@@ -4,13 +4,23 @@ screen and the ``cchc`` command line count and label findings the same way.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from cchc_desktop.catalogue import Catalogue, RequiredRule, Severity
 from cchc_desktop.checks.findings import Finding, Status
 from cchc_desktop.checks.header import is_header_finding
 
-__all__ = ["FindingKind", "Kinds", "blocks_final", "counts_text", "kind_label"]
+__all__ = [
+    "FindingKind",
+    "KindCounts",
+    "Kinds",
+    "blocks_final",
+    "count_kinds",
+    "counts_text",
+    "kind_label",
+    "kind_word",
+]
 
 
 class FindingKind(StrEnum):
@@ -54,6 +64,36 @@ class Kinds:
 def kind_label(kind: FindingKind) -> str:
     """``LỖI``, ``CẢNH BÁO``, ``CÒN THIẾU`` or ``CHỜ SỐ LIỆU``."""
     return _LABELS[kind]
+
+
+def kind_word(kind: FindingKind) -> str:
+    """``Lỗi``, ``Cảnh báo``, ``Còn thiếu`` or ``Chờ số liệu``: the label in a sentence."""
+    return _LABELS[kind].capitalize()
+
+
+@dataclass(frozen=True)
+class KindCounts:
+    """How many findings of each kind: what the clerk's screens and the province count."""
+
+    errors: int = 0
+    warnings: int = 0
+    missing: int = 0
+    pending: int = 0
+
+
+def count_kinds(findings: Iterable[Finding], kinds: Kinds) -> KindCounts:
+    """The findings counted by kind, as the wizard and the start screen count them.
+
+    ``errors`` are wrong figures only: a required field still empty (a draft with no
+    signer) is ``missing``, not an error.
+    """
+    listed = [kinds(f) for f in findings]
+    return KindCounts(
+        errors=listed.count(FindingKind.ERROR),
+        warnings=listed.count(FindingKind.WARNING),
+        missing=listed.count(FindingKind.MISSING),
+        pending=listed.count(FindingKind.PENDING),
+    )
 
 
 def blocks_final(kind: FindingKind) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 from cchc_desktop.bundle import Bundle, BundleError, read_bundle
 from cchc_desktop.bundle.export import prepare_bundle, write_bundle_file
 from cchc_desktop.catalogue import load_catalogue
+from cchc_desktop.checks.kinds import Kinds
 from cchc_desktop.cli.common import EXIT_ERRORS
 from cchc_desktop.status import status_word
 from cchc_desktop.store import Store
@@ -35,16 +36,15 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
     verify.set_defaults(alone=_verify)
 
 
-def summary_line(bundle: Bundle) -> str:
-    """One line about a bundle: unit, period, revision, status, figures and findings."""
-    findings = bundle.finding_list()
-    errors = sum(1 for f in findings if f.blocking)
-    warnings = sum(1 for f in findings if not f.blocking and f.status == "failed")
+def summary_line(bundle: Bundle, kinds: Kinds) -> str:
+    """One line about a bundle: unit, period, revision, status, figures and findings
+    (counted as the clerk's screens count them: an empty required field is no error)."""
+    counts = bundle.counts(kinds)
     created = bundle.created_at.strftime("%d/%m/%Y %H:%M")
     return (
         f"{bundle.unit_code} {bundle.unit_name} — {bundle.period_title}, "
         f"lần gửi {bundle.revision}, {status_word(bundle.status).lower()}, "
-        f"{len(bundle.values)} số liệu, {errors} lỗi, {warnings} cảnh báo, "
+        f"{len(bundle.values)} số liệu, {counts.errors} lỗi, {counts.warnings} cảnh báo, "
         f"tạo lúc {created}"
     )
 
@@ -60,10 +60,11 @@ def _bundle(store: Store, args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
     try:
-        bundle = read_bundle(args.file, load_catalogue())
+        bundle = read_bundle(args.file, catalogue)
     except BundleError as error:
         print(f"Không hợp lệ: {error.reason}", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"Hợp lệ: {summary_line(bundle)}")
+    print(f"Hợp lệ: {summary_line(bundle, Kinds(catalogue))}")
     return 0

@@ -12,6 +12,11 @@ class UsageError(Exception):
     """Bad usage or bad input: the message is shown and the exit code is 2."""
 
 
+def write_failed(path: object, error: OSError) -> UsageError:
+    """A file that could not be written (missing or read-only folder, full disk), in words."""
+    return UsageError(f"không ghi được tệp {path}: {error.strerror or error}")
+
+
 def finding_line(finding: Finding, kinds: Kinds) -> str:
     """One finding as a line of text: its kind as the wizard names it, section and message.
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from cchc_desktop.bundle import BundleError
 from cchc_desktop.catalogue import Catalogue, load_catalogue
-from cchc_desktop.cli.common import EXIT_ERRORS, UsageError
+from cchc_desktop.cli.common import EXIT_ERRORS, UsageError, write_failed
 from cchc_desktop.province import (
     Conflict,
     ImportFailed,
@@ -30,6 +30,7 @@ from cchc_desktop.province import (
     write_summary_csv,
 )
 from cchc_desktop.province.database import default_province_db_path
+from cchc_desktop.province.importer import OUTCOME_WORDS
 from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import format_number
 
@@ -92,12 +93,7 @@ def _open(args: argparse.Namespace) -> ProvinceDatabase:
     return db
 
 
-_HEADINGS = {
-    Outcome.REJECTED: "Bị từ chối",
-    Outcome.CONFLICT: "Xung đột",
-    Outcome.SKIPPED: "Bỏ qua",
-    Outcome.IMPORTED: "Đã nhập",
-}
+_ORDER = (Outcome.REJECTED, Outcome.CONFLICT, Outcome.SKIPPED, Outcome.IMPORTED)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -107,11 +103,11 @@ def _import(args: argparse.Namespace) -> int:
             result = import_paths(db, args.paths, catalogue)
         except ImportFailed as error:
             raise UsageError(str(error)) from None
-    for outcome, heading in _HEADINGS.items():
+    for outcome in _ORDER:
         files = [f for f in result.files if f.outcome == outcome]
         if not files or (outcome == Outcome.IMPORTED and not args.verbose):
             continue
-        print(f"{heading} ({len(files)}):")
+        print(f"{OUTCOME_WORDS[outcome]} ({len(files)}):")
         for file in files:
             print(f"  - {file.message}")
     print(result.counts_text())
@@ -133,12 +129,12 @@ def summary_text(summary: Summary) -> list[str]:
         f"{'Trạng thái':10}  {'Lỗi':>3}  {'C.báo':>5}",
     ]
     for number, row in enumerate(summary.rows, start=1):
+        state = row.state_words()
         if row.reported:
-            state = "Xung đột" if row.conflict else "Đã báo cáo"
             status = status_word(row.status) if row.status else ""
             rest = f"{row.revision:>3}  {status:10}  {row.errors:>3}  {row.warnings:>5}"
         else:
-            state, rest = "CHƯA BÁO CÁO", ""
+            state, rest = state.upper(), ""
         line = f"{number:>4}  {row.code:5}  {_cut(row.name, 32):32}  {state:13}  {rest}"
         lines.append(line.rstrip())
     if summary.reported:
@@ -157,12 +153,18 @@ def _summary(args: argparse.Namespace) -> int:
     with _open(args) as db:
         summary = province_summary(db, catalogue, args.province, args.period)
     if args.output:
-        write_summary_csv(summary, args.output)
+        try:
+            write_summary_csv(summary, args.output)
+        except OSError as error:
+            raise write_failed(args.output, error) from None
         print(f"Đã ghi bảng tổng hợp: {args.output}", file=sys.stderr)
     if args.pdf:
         from cchc_desktop.pdf.summary import render_summary_pdf
 
-        render_summary_pdf(summary, catalogue, args.pdf)
+        try:
+            render_summary_pdf(summary, catalogue, args.pdf)
+        except OSError as error:
+            raise write_failed(args.pdf, error) from None
         print(f"Đã ghi báo cáo tổng hợp: {args.pdf}", file=sys.stderr)
     if not args.output and not args.pdf:
         print("\n".join(summary_text(summary)))

@@ -9,7 +9,13 @@ from typing import Any
 from cchc_desktop import units
 from cchc_desktop.catalogue import load_catalogue
 from cchc_desktop.checks import Kinds, check_report, compute_derived, has_errors
-from cchc_desktop.cli.common import EXIT_ERRORS, UsageError, finding_line, findings_total
+from cchc_desktop.cli.common import (
+    EXIT_ERRORS,
+    UsageError,
+    finding_line,
+    findings_total,
+    write_failed,
+)
 from cchc_desktop.model import Unit
 from cchc_desktop.status import ReportStatus, status_word
 from cchc_desktop.store import Store
@@ -212,7 +218,7 @@ def _pdf(store: Store, args: argparse.Namespace) -> int:
             print(finding_line(finding, kinds), file=sys.stderr)
         return EXIT_ERRORS
     except OSError as error:
-        raise UsageError(f"không ghi được tệp {output}: {error.strerror or error}") from None
+        raise write_failed(output, error) from None
     if not args.final:
         print(f"Đã ghi bản dự thảo: {output}")
         return 0

@@ -8,10 +8,10 @@ Marking the report final once the copy is written is the caller's (``Store.mark_
 """
 
 import os
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from cchc_desktop.atomic_file import write_atomically
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.checks import Finding, Kinds, check_report, counts_text
 from cchc_desktop.model import Report
@@ -64,20 +64,6 @@ def render_report_pdf(
             listed = findings
     data = ReportDocument(report, catalogue, draft=not final, findings=listed).build()
     if isinstance(out, str | os.PathLike):
-        _write_atomically(Path(out), data)
+        write_atomically(out, data)
     else:
         out.write(data)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, flushed to disk, then renamed over ``path``."""
-    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise

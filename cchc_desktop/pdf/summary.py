@@ -13,7 +13,6 @@ bytes) and written atomically.
 
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from cchc_desktop import __version__
+from cchc_desktop.atomic_file import write_atomically
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.model import Header, Report, Unit
 from cchc_desktop.pdf import styles as s
@@ -39,7 +39,7 @@ from cchc_desktop.pdf.sentences import format_cell
 from cchc_desktop.pdf.tables import ruled_table
 from cchc_desktop.pdf.text import Para, lower_first, markup, nfc, roman
 from cchc_desktop.province.summary import CommuneRow, Summary
-from cchc_desktop.province.words import STATUS_WORDS
+from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import format_count
 
 __all__ = ["render_summary_pdf", "summary_pdf_bytes"]
@@ -182,24 +182,19 @@ def totals_table(summary: Summary, catalogue: Catalogue) -> Flowable:
         return Para("Chưa có đơn vị nào báo cáo trong kỳ này.", st.body)
     rows = [["STT", "Chỉ tiêu", "Đơn vị tính", "Tổng số", "Số đơn vị có số liệu"]]
     spans: list[int] = []
-    by_section: dict[str, list[list[str]]] = {}
-    for line in summary.totals:
-        if line.value is None:
-            continue
-        indicator = line.indicator
-        given = "—" if line.communes is None else str(line.communes)
-        by_section.setdefault(indicator.section, []).append(
-            [indicator.label, indicator.unit, format_cell(indicator, line.value), given]
-        )
-    number = 0
-    for section in catalogue.sections:
-        lines = by_section.get(section.id)
-        if not lines:
-            continue
-        number += 1
+    for number, (section, totals) in enumerate(summary.totals_by_section(catalogue), start=1):
         spans.append(len(rows))
         rows.append([roman(number), section.title, "", "", ""])
-        rows += [[str(n), *cells] for n, cells in enumerate(lines, start=1)]
+        rows += [
+            [
+                str(n),
+                t.indicator.label,
+                t.indicator.unit,
+                "" if t.value is None else format_cell(t.indicator, t.value),
+                "—" if t.communes is None else str(t.communes),
+            ]
+            for n, t in enumerate(totals, start=1)
+        ]
     return ruled_table(
         rows,
         [12 * mm, 79 * mm, 22 * mm, 28 * mm, 24 * mm],
@@ -229,7 +224,7 @@ def problems_table(rows: Sequence[CommuneRow]) -> Flowable:
             r.code,
             r.name,
             str(r.revision),
-            STATUS_WORDS.get(r.status or "", ""),
+            status_word(r.status or ""),
             str(r.errors),
             str(r.warnings),
             "Có" if r.conflict else "",
@@ -329,14 +324,4 @@ def render_summary_pdf(summary: Summary, catalogue: Catalogue, out: Path | str |
     if not isinstance(out, str | os.PathLike):
         out.write(data)
         return
-    path = Path(out)
-    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    write_atomically(out, data)

@@ -44,7 +44,8 @@ def _lines(text: str, font: str, room: float, measured: _Widths) -> str:
 
     Lines break at spaces, as ReportLab's ``simpleSplit`` breaks them, but never at a
     no-break space (``= 1.551/1.553`` keeps its ``=``); a word wider than ``room``
-    breaks after a ``/`` where one lets the line fit (``3.112,5/`` then ``12.450``).
+    breaks after a ``/`` where one lets the line fit (``3.112,5/`` then ``12.450``),
+    else after its no-break space, else where it fits (``_pieces``).
     """
     text = nfc(text)
     if not text or measured.of(text, font) <= room:
@@ -68,20 +69,30 @@ def _lines(text: str, font: str, room: float, measured: _Widths) -> str:
 
 
 def _pieces(word: str, font: str, room: float, measured: _Widths) -> list[str]:
-    """``word``, or when wider than ``room`` its longest heads ending in ``/`` that fit."""
+    """``word``, or when wider than ``room`` its longest heads that fit: ending in ``/``
+    where one fits, else after a no-break space, else wherever it fits — a figure on
+    the signed copy must never run over the next column."""
     if not word:
         return []
     pieces: list[str] = []
     while measured.of(word, font) > room:
-        cuts = [n + 1 for n, c in enumerate(word[:-1]) if c == "/"]
-        fitting = [n for n in cuts if measured.of(word[:n], font) <= room]
-        if not fitting:
-            break  # no cut that fits: the word stands wider than the cell, as ReportLab's would
-        cut = fitting[-1]
+        cut = _cut(word, font, room, measured)
+        if cut is None:
+            break  # not even one character fits
         pieces.append(word[:cut])
         word = word[cut:]
     pieces.append(word)
     return pieces
+
+
+def _cut(word: str, font: str, room: float, measured: _Widths) -> int | None:
+    """Where to break ``word`` (a head of it that fits ``room``), best place first."""
+    for after in ("/", _NO_BREAK, None):
+        cuts = [n + 1 for n, c in enumerate(word[:-1]) if after is None or c == after]
+        fitting = [n for n in cuts if measured.of(word[:n], font) <= room]
+        if fitting:
+            return fitting[-1]
+    return None
 
 
 class _TextGrid(Table):  # type: ignore[misc]  # ReportLab has no type hints

@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Self
 
 from cchc_desktop.paths import default_db_path
-from cchc_desktop.province.migrations import migrate, unknown_applied
+from cchc_desktop.province.migrations import SET
 from cchc_desktop.store.database import StoreError, connect, transaction
 
 PROVINCE_DB_FILENAME = "province.sqlite3"
@@ -75,8 +75,8 @@ class ProvinceDatabase:
                 f"Không mở được tệp dữ liệu tổng hợp {path}: {error.strerror}"
             ) from error
         try:
-            migrate(conn)
-            newer = unknown_applied(conn)
+            SET.migrate(conn)
+            newer = SET.unknown_applied(conn)
             if newer:
                 notices.append(
                     "Tệp dữ liệu tổng hợp đã được một phiên bản mới hơn của chương trình nâng "

@@ -10,14 +10,14 @@ file is never left half-written.
 """
 
 import csv
-import os
-import tempfile
+import io
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
+from cchc_desktop.atomic_file import write_atomically
 from cchc_desktop.province.summary import CommuneRow, Summary
-from cchc_desktop.province.words import STATUS_WORDS
+from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import Number
 
 STATUS_COLUMNS = [
@@ -47,7 +47,7 @@ def plain_number(value: Number | None) -> str:
 
 def _status_cells(number: int, row: CommuneRow) -> list[str]:
     if not row.reported:
-        return [str(number), row.code, row.name, "Chưa báo cáo", "", "", "", "", "", "", ""]
+        return [str(number), row.code, row.name, row.state_words(), *[""] * 7]
     created = f"{row.created_at.astimezone():%d/%m/%Y %H:%M}" if row.created_at else ""
     return [
         str(number),
@@ -55,7 +55,7 @@ def _status_cells(number: int, row: CommuneRow) -> list[str]:
         row.name,
         "Đã báo cáo",
         str(row.revision),
-        STATUS_WORDS.get(row.status or "", row.status or ""),
+        status_word(row.status or ""),
         str(row.errors),
         str(row.warnings),
         "Có" if row.conflict else "",
@@ -88,15 +88,6 @@ def summary_rows(summary: Summary, *, figures: bool = True) -> Iterator[list[str
 
 def write_summary_csv(summary: Summary, path: Path | str, *, figures: bool = True) -> None:
     """Write the summary table to ``path`` (atomically); ``figures`` adds the indicators."""
-    path = Path(path)
-    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as file:
-            writer = csv.writer(file, lineterminator="\r\n")
-            writer.writerows(summary_rows(summary, figures=figures))
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    text = io.StringIO(newline="")
+    csv.writer(text, lineterminator="\r\n").writerows(summary_rows(summary, figures=figures))
+    write_atomically(path, text.getvalue().encode("utf-8-sig"))

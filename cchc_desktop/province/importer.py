@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from cchc_desktop.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, parse_bundle
-from cchc_desktop.catalogue import Catalogue, Severity
-from cchc_desktop.checks import Status
+from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.checks.kinds import Kinds
 from cchc_desktop.province.database import ProvinceDatabase, transaction
 from cchc_desktop.province.words import unit_period_words
 from cchc_desktop.status import status_word
@@ -193,18 +193,6 @@ def _check_unit(bundle: Bundle) -> str | None:
     return None
 
 
-def _counts(bundle: Bundle) -> tuple[int, int]:
-    """Failed errors and failed warnings among the bundle's findings."""
-    errors = warnings = 0
-    for finding in bundle.findings:
-        if finding.status == Status.FAILED:
-            if finding.severity == Severity.ERROR:
-                errors += 1
-            else:
-                warnings += 1
-    return errors, warnings
-
-
 def values_json(values: dict[str, int | Decimal]) -> str:
     """Counts as JSON integers, the rest as decimal strings (no float on the way)."""
     plain = {
@@ -271,12 +259,13 @@ def _about(bundle: Bundle, path: Path, outcome: Outcome, message: str) -> FileRe
 class _Writer:
     """The database side of one import batch (inside its transaction)."""
 
-    def __init__(self, conn: sqlite3.Connection, imported_at: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, imported_at: str, kinds: Kinds) -> None:
         self.conn = conn
         self.imported_at = imported_at
+        self.kinds = kinds
 
     def insert(self, bundle: Bundle, path: Path, data: bytes) -> int:
-        errors, warnings = _counts(bundle)
+        counts = bundle.counts(self.kinds)  # as the clerk's start screen counts them
         cursor = self.conn.execute(
             _INSERT,
             (
@@ -296,8 +285,8 @@ class _Writer:
                 _stamp(bundle.created_at),
                 path.name,
                 self.imported_at,
-                errors,
-                warnings,
+                counts.errors,
+                counts.warnings,
                 values_json(bundle.values),
                 data,
                 hashlib.sha256(data).hexdigest(),
@@ -475,7 +464,7 @@ def import_paths(
     total = len(files)
     try:
         with transaction(db.conn) as conn:
-            writer = _Writer(conn, imported_at)
+            writer = _Writer(conn, imported_at, Kinds(catalogue))
             for done, path in enumerate(files):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled("Đã hủy: không nhập tệp nào.")

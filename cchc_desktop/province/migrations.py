@@ -101,8 +101,3 @@ def m001_bundles(db: "Database") -> None:
         ) WITHOUT ROWID
         """,
     )
-
-
-# What opening the database needs (the machinery: ``cchc_desktop.migration_set``).
-migrate = SET.migrate
-unknown_applied = SET.unknown_applied

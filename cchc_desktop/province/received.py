@@ -17,7 +17,8 @@ from cchc_desktop.bundle import Bundle, BundleError, parse_bundle
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.model import HEADER_LABELS
 from cchc_desktop.province.database import ProvinceDatabase, transaction
-from cchc_desktop.province.words import STATUS_WORDS, unit_period_words
+from cchc_desktop.province.words import unit_period_words
+from cchc_desktop.status import status_word
 from cchc_desktop.units import province_code
 from cchc_desktop.vnformat import format_number
 
@@ -65,7 +66,7 @@ class BundleRef:
         ``lập lúc 22/11/2026 08:10, bản nháp, 0 lỗi, 2 cảnh báo, tệp «…», nhập lúc …``
         (local time).
         """
-        status = STATUS_WORDS.get(self.status, self.status).lower()
+        status = status_word(self.status).lower()
         return (
             f"lập lúc {self.created_at.astimezone():%d/%m/%Y %H:%M:%S}, {status}, "
             f"{self.errors} lỗi, {self.warnings} cảnh báo, tệp «{self.file_name}», "

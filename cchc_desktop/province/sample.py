@@ -3,8 +3,8 @@
 The figures are the demo's (``cchc_desktop.demo``), every count and money
 figure multiplied by a small whole ``scale`` (1–3 by default, from the
 commune's code): sums and inequalities still hold, rates stay the same, so
-the checker finds no error. Used by the benchmark, the tests and a first look
-at the province view; never by the import itself.
+the checker finds no error. Used by the tests and the benchmark only: neither
+the app nor the import uses it.
 """
 
 import datetime as dt

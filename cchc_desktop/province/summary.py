@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from cchc_desktop.catalogue import Catalogue, Indicator, IndicatorKind
+from cchc_desktop.catalogue import Catalogue, Indicator, IndicatorKind, Section
 from cchc_desktop.checks import compute_derived
 from cchc_desktop.periods import parse_period
 from cchc_desktop.province.database import ProvinceDatabase
@@ -22,6 +22,7 @@ from cchc_desktop.units import communes, province_code, provinces
 from cchc_desktop.vnformat import Number
 
 SUMMED_KINDS = (IndicatorKind.COUNT, IndicatorKind.MONEY)
+NOT_REPORTED = "Chưa báo cáo"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ class CommuneRow:
     @property
     def reported(self) -> bool:
         return self.bundle_id is not None
+
+    def state_words(self) -> str:
+        """``Chưa báo cáo``, ``Xung đột`` (an open conflict) or ``Đã báo cáo``."""
+        if not self.reported:
+            return NOT_REPORTED
+        return "Xung đột" if self.conflict else "Đã báo cáo"
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,15 @@ class Summary:
     def conflict_count(self) -> int:
         return sum(1 for r in self.rows if r.conflict)
 
+    def totals_by_section(self, catalogue: Catalogue) -> list[tuple[Section, list[Total]]]:
+        """The totals someone gave a figure for, grouped by section in catalogue order;
+        sections with none are left out."""
+        by_section: dict[str, list[Total]] = {}
+        for line in self.totals:
+            if line.value is not None:
+                by_section.setdefault(line.indicator.section, []).append(line)
+        return [(s, by_section[s.id]) for s in catalogue.sections if s.id in by_section]
+
     def total(self, indicator_id: str) -> Number | None:
         for line in self.totals:
             if line.indicator.id == indicator_id:
@@ -118,9 +134,7 @@ def summed_indicators(catalogue: Catalogue) -> tuple[Indicator, ...]:
 
 def total_indicators(catalogue: Catalogue) -> tuple[Indicator, ...]:
     """The lines of the totals: summed indicators and the derived rates, catalogue order."""
-    return tuple(
-        i for i in catalogue.indicators if i.derived or (i.kind in SUMMED_KINDS and not i.derived)
-    )
+    return tuple(i for i in catalogue.indicators if i.derived or i.kind in SUMMED_KINDS)
 
 
 def compute_totals(catalogue: Catalogue, rows: tuple[CommuneRow, ...]) -> tuple[Total, ...]:

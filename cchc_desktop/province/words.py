@@ -1,12 +1,7 @@
-"""Words the province side shows: statuses, a unit and its period, outcome names.
+"""Words the province side shows about a unit and its period.
 
-The status words are the clerk's (``cchc_desktop.status``), re-exported here for the
-modules of the province side that import them from this one.
+The status words are the clerk's: ``cchc_desktop.status.status_word``.
 """
-
-from cchc_desktop.status import STATUS_WORDS, status_word
-
-__all__ = ["STATUS_WORDS", "status_word", "unit_period_words"]
 
 
 def unit_period_words(unit_name: str, unit_code: str, period_title: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cchc_desktop.paths import backups_dir
 from cchc_desktop.store import backups
-from cchc_desktop.store.migrations import migrate, unknown_applied
+from cchc_desktop.store.migrations import SET
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -113,8 +113,8 @@ def open_database(path: Path, keep_backups: int) -> tuple[sqlite3.Connection, li
                 notices.append(
                     f"Không tạo được bản sao lưu tự động trong {backups_dir(path)}: {error}"
                 )
-        migrate(conn)  # sqlite-utils is imported only when a migration is pending
-        newer = unknown_applied(conn)
+        SET.migrate(conn)  # sqlite-utils is imported only when a migration is pending
+        newer = SET.unknown_applied(conn)
         if newer:
             notices.append(
                 "Tệp dữ liệu đã được một phiên bản mới hơn của chương trình nâng cấp "

@@ -17,8 +17,9 @@ class ExportState:
     """The last bundle exported: its revision (0: never), content hash and time.
 
     ``unit_period_revision`` is the highest revision that any report of the same
-    unit code and period was exported with, those in the trash included: a report
-    deleted and typed again must not send a revision the province already has.
+    unit code and period was exported with, those in the trash or purged included
+    (``sent_revisions``): a report deleted and typed again must not send a revision
+    the province already has.
     """
 
     revision: int
@@ -33,7 +34,9 @@ def state(conn: sqlite3.Connection, report_id: int) -> ExportState:
     highest = 0
     if row["unit_code"]:
         found = conn.execute(
-            "SELECT MAX(revision) FROM reports WHERE unit_code = ? AND period = ?",
+            "SELECT MAX(revision) FROM ("
+            "SELECT revision FROM reports WHERE unit_code = ?1 AND period = ?2 "
+            "UNION ALL SELECT revision FROM sent_revisions WHERE unit_code = ?1 AND period = ?2)",
             (row["unit_code"], row["period"]),
         ).fetchone()
         highest = int(found[0] or 0)
@@ -67,3 +70,11 @@ def record(
     )
     if cursor.rowcount == 0:
         raise ReportNotFound(report_id)
+    row = live_row(conn, report_id)
+    if row["unit_code"]:
+        conn.execute(
+            "INSERT INTO sent_revisions (unit_code, period, revision) VALUES (?, ?, ?) "
+            "ON CONFLICT (unit_code, period) DO UPDATE "
+            "SET revision = MAX(revision, excluded.revision)",
+            (row["unit_code"], row["period"], revision),
+        )

@@ -13,7 +13,7 @@ that they sort as text); figures are canonical decimal text (``1730``,
 ``header.<name>``; the window in history is ``from/to``.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cchc_desktop.migration_set import MigrationSet
 from cchc_desktop.migration_set import run_statements as _run
@@ -155,18 +155,26 @@ def m005_final_edit(db: "Database") -> None:
     )
 
 
-# The set's name and its migrations in order; what opening the database needs (the
-# machinery: ``cchc_desktop.migration_set``); ``MIGRATIONS``, the sqlite-utils set.
-SET_NAME = SET.name
-NAMES = SET.names
-migrations = SET.build
-applied_names = SET.applied_names
-pending = SET.pending
-migrate = SET.migrate
-unknown_applied = SET.unknown_applied
+@_migration
+def m006_sent_revisions(db: "Database") -> None:
+    """The highest revision sent per unit code and period, kept when a report is purged.
 
-
-def __getattr__(name: str) -> Any:
-    if name == "MIGRATIONS":  # built on first use: importing sqlite-utils costs start-up time
-        return migrations()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    ``reports.revision`` goes with the row when a report is deleted for good; a
+    report typed again for the same unit and period must still send a higher
+    revision, or its file would overwrite the old one on the stick and the province
+    would skip it as older. Filled from the reports already exported.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE sent_revisions (
+            unit_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            PRIMARY KEY (unit_code, period)
+        ) WITHOUT ROWID
+        """,
+        "INSERT INTO sent_revisions (unit_code, period, revision) "
+        "SELECT unit_code, period, MAX(revision) FROM reports "
+        "WHERE unit_code IS NOT NULL AND revision > 0 GROUP BY unit_code, period",
+    )

@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from cchc_desktop import atomic_file
 from cchc_desktop.bundle import (
     BundleError,
     ExportError,
@@ -88,6 +89,21 @@ def test_the_revision_grows_only_after_a_change(store, report_id, stick, catalog
     assert leftovers(stick) == []
 
 
+def test_a_revision_is_reused_only_for_the_same_bytes(store, report_id, stick, monkeypatch):
+    """After an app update the bundle says another version (and perhaps other findings):
+    the same revision with other bytes would be a conflict at the province, so it is a
+    new revision, which the province simply takes as the newer."""
+    from cchc_desktop.bundle import building
+
+    first = export_bundle(store, report_id, stick)
+    monkeypatch.setattr(building, "__version__", "99.0")
+    prepared = prepare_bundle(store, report_id)
+    assert prepared.changed and prepared.bundle.revision == 2
+    monkeypatch.setattr(export_module, "check_report", lambda *args: [])
+    assert prepare_bundle(store, report_id).bundle.revision == 2
+    assert first.name.endswith("_r001.cchc.json")
+
+
 def test_a_report_typed_again_after_deletion_sends_a_higher_revision(store, report_id, stick):
     export_bundle(store, report_id, stick)
     store.set_value(report_id, "tthc.ho_so.tiep_nhan", "1.731")
@@ -95,6 +111,18 @@ def test_a_report_typed_again_after_deletion_sends_a_higher_revision(store, repo
     store.delete(report_id)
     again = create_demo_report(store)
     assert export_bundle(store, again, stick).name.endswith("_r003.cchc.json")
+
+
+def test_a_report_purged_for_good_still_counts_its_revisions(store, report_id, stick):
+    """Purging must not reset the send number: r001 again would overwrite the stick's r001."""
+    export_bundle(store, report_id, stick)
+    store.set_value(report_id, "tthc.ho_so.tiep_nhan", "1.731")
+    export_bundle(store, report_id, stick)
+    store.delete(report_id)
+    store.purge(report_id)
+    again = create_demo_report(store)
+    assert export_bundle(store, again, stick).name.endswith("_r003.cchc.json")
+    assert store.export_state(again).unit_period_revision == 3
 
 
 def test_findings_are_those_at_export_time_against_the_previous_period(
@@ -119,7 +147,7 @@ def test_a_failed_rename_leaves_the_previous_file_and_no_temp(store, report_id, 
     def full(*args: Any) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export_module.os, "replace", full)
+    monkeypatch.setattr(atomic_file.os, "replace", full)
     with pytest.raises(ExportError) as raised:
         write_bundle_file(same_name, stick)
     assert "đã đầy" in str(raised.value)
@@ -149,9 +177,7 @@ def test_a_write_cut_half_way_leaves_the_previous_file_and_no_temp(
             self._stream.write(chunk[: len(chunk) // 2])
             raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(
-        export_module.os, "fdopen", lambda *a, **k: PulledStick(real_fdopen(*a, **k))
-    )
+    monkeypatch.setattr(atomic_file.os, "fdopen", lambda *a, **k: PulledStick(real_fdopen(*a, **k)))
     prepared = prepare_bundle(store, report_id)
     with pytest.raises(ExportError, match="USB bị rút hoặc hỏng"):
         write_bundle_file(prepared.bundle, stick)
@@ -183,7 +209,7 @@ def test_os_errors_are_explained(store, report_id, stick, monkeypatch, code, wor
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(export_module, "_create_partial", refuse)
+    monkeypatch.setattr(atomic_file, "_create_partial", refuse)
     with pytest.raises(ExportError) as raised:
         write_bundle_file(prepared.bundle, stick)
     assert words in raised.value.reason and str(stick) in raised.value.reason
@@ -210,7 +236,7 @@ def test_the_file_has_the_permissions_of_any_new_file(store, report_id, stick, u
 def test_a_taken_temporary_name_is_passed_over(store, report_id, stick, monkeypatch):
     prepared = prepare_bundle(store, report_id)
     names = iter(["aaaa", "aaaa", "bbbb"])
-    monkeypatch.setattr(export_module.secrets, "token_hex", lambda n: next(names))
+    monkeypatch.setattr(atomic_file.secrets, "token_hex", lambda n: next(names))
     (stick / f".{prepared.file_name}.aaaa.tmp").write_bytes(b"someone else's")
     path = write_bundle_file(prepared.bundle, stick)
     assert path.read_bytes() and (stick / f".{prepared.file_name}.aaaa.tmp").exists()

@@ -2,8 +2,11 @@
 
 import datetime as dt
 import io
+import os
+import stat
 import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +22,10 @@ from cchc_desktop.demo import create_demo_report
 from cchc_desktop.model import Header, Report, Unit
 from cchc_desktop.pdf import FinalCopyRefused, render_report_pdf
 from cchc_desktop.pdf.fonts import BOLD, REGULAR
+from cchc_desktop.pdf.fonts import width as text_width
 from cchc_desktop.pdf.sentences import figure_values
 from cchc_desktop.pdf.styles import MARGIN_TOP, PAGE_HEIGHT, styles
+from cchc_desktop.pdf.styles import TABLE as TABLE_SIZE
 from cchc_desktop.pdf.tables import appendix_table, ruled_table
 from cchc_desktop.pdf.text import Para, roman
 from cchc_desktop.store import Store
@@ -409,6 +414,7 @@ def test_table_lines_break_at_spaces_but_not_at_a_no_break_space() -> None:
         ["2", "a =\u00a03.112,5/12.450 b"],
         ["3", "=\u00a0212.901,285/590.161,54 + 1.234.567/8.901.234"],
         ["4", "=\u00a012345678901234567890"],
+        ["5", "=\u00a0212.901,285/590.161,54"],
     ]
     table = ruled_table(rows, [12 * mm, 30 * mm])
     cells = [row[1] for row in table._cellvalues]
@@ -416,7 +422,27 @@ def test_table_lines_break_at_spaces_but_not_at_a_no_break_space() -> None:
     assert cells[1] == "\n".join(simpleSplit(label, REGULAR, 12, room))  # as ReportLab breaks
     assert cells[2] == "a =\u00a03.112,5/\n12.450 b"  # too wide: broken after the "/"
     assert cells[3] == "=\u00a0212.901,285/\n590.161,54 +\n1.234.567/\n8.901.234"
-    assert cells[4] == "=\u00a012345678901234567890"  # nowhere to break: left whole
+    # no "/" that fits: after the "=", then wherever it fits; never wider than the cell
+    assert cells[4].split("\n")[0] == "=\u00a0"
+    assert "".join(cells[4].split("\n")) == "=\u00a012345678901234567890"
+    assert all(text_width(line, REGULAR, 12) <= room for cell in cells for line in cell.split("\n"))
+
+
+def test_a_large_money_rate_note_stays_inside_its_column(
+    demo: Report, catalogue: Catalogue
+) -> None:
+    # The domain guide's own figures: "= 212.901,285/590.161,54" is wider than the column.
+    money = {
+        "tai_chinh.dau_tu.ke_hoach": Decimal("590161.54"),
+        "tai_chinh.dau_tu.giai_ngan": Decimal("212901.285"),
+    }
+    report = demo.model_copy(update={"values": money})
+    table = appendix_table(catalogue, figure_values(catalogue, report))
+    assert table is not None
+    [note] = _notes(table)
+    room = table._colWidths[4] - 8
+    assert "212.901,285/" in note and "590.161,54" in note
+    assert all(text_width(line, REGULAR, TABLE_SIZE) <= room for line in note.split("\n")), note
 
 
 def test_ruled_table_text_sits_where_reportlab_puts_it() -> None:
@@ -476,3 +502,18 @@ def test_a_paragraph_breaks_its_lines_again_only_for_a_new_width() -> None:
     assert para.wrap(400, 1000) == Paragraph(words, body).wrap(400, 1000)
     first, rest = para.split(400, 2 * body.leading + 1)
     assert first.wrap(400, 1000)[1] + rest.wrap(400, 1000)[1] == para.wrap(400, 1000)[1]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_pdf_file_has_the_permissions_of_any_new_file(
+    demo: Report, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    """Not tempfile's 0o600: the printed copy is shared and sent on."""
+    path = tmp_path / "bao-cao.pdf"
+    previous = os.umask(0o022)
+    try:
+        render_report_pdf(demo, catalogue, path)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.pdf"]

@@ -11,7 +11,7 @@ import pytest
 from cchc_desktop.bundle import Bundle, build_bundle, bundle_bytes, bundle_file_name, bundle_report
 from cchc_desktop.catalogue import Catalogue, load_catalogue
 from cchc_desktop.checks import check_report
-from cchc_desktop.model import Report, Unit
+from cchc_desktop.model import Report, ReportStatus, Unit
 from cchc_desktop.province import (
     ImportCancelled,
     Outcome,
@@ -236,13 +236,10 @@ def test_the_two_sides_of_a_conflict_are_told_apart(tmp_path, db, catalogue):
 
 
 def test_the_province_side_uses_the_clerks_status_words():
-    from cchc_desktop import status
     from cchc_desktop.cli import bundles
     from cchc_desktop.province import words
 
-    assert words.STATUS_WORDS is status.STATUS_WORDS
-    assert words.status_word("final") == "Chính thức"
-    assert not hasattr(bundles, "STATUS_WORDS")
+    assert not hasattr(words, "STATUS_WORDS") and not hasattr(bundles, "STATUS_WORDS")
 
 
 def test_differences_cover_figures_texts_and_header_and_are_cut_short(catalogue):
@@ -485,3 +482,26 @@ def test_the_same_files_brought_again_are_not_parsed_again(tmp_path, db, catalog
     reformatted.write_bytes(paths[0].read_bytes().replace(b"\n", b"\r\n"))  # same content
     [same] = import_paths(db, [reformatted], catalogue).skipped
     assert len(parsed) == 1 and "trùng hoàn toàn" in same.message
+
+
+def test_errors_are_counted_as_the_clerk_counts_them(db, tmp_path, catalogue):
+    """A draft with no signer shows 0 lỗi on the commune's screens: the same here."""
+    from cchc_desktop.checks.kinds import Kinds, count_kinds
+    from cchc_desktop.cli.bundles import summary_line
+
+    report = sample_report(CAO_BANG[0], PERIOD, catalogue, status=ReportStatus.DRAFT)
+    signer = report.header.signer.model_copy(update={"name": ""})
+    report = report.model_copy(
+        update={"header": report.header.model_copy(update={"signer": signer})}
+    )
+    findings = check_report(catalogue, report)
+    kinds = Kinds(catalogue)
+    clerk = count_kinds(findings, kinds)
+    assert clerk.errors == 0 and clerk.missing >= 1  # the signer is "còn thiếu", no error
+    assert any(f.blocking for f in findings)  # while the raw severity says error
+    bundle = build_bundle(report, catalogue, findings, revision=1, created_at=SAMPLE_TIME)
+    assert bundle.counts(kinds) == clerk
+    import_paths(db, [write(tmp_path / "usb", bundle)], catalogue)
+    [row] = province_summary(db, catalogue, "04", PERIOD).reported
+    assert (row.errors, row.warnings) == (clerk.errors, clerk.warnings)
+    assert f"{clerk.errors} lỗi, {clerk.warnings} cảnh báo" in summary_line(bundle, kinds)

@@ -41,7 +41,7 @@ def usb(tmp_path_factory) -> Path:
 def test_import_prints_counts_and_reasons_and_fails_when_a_file_is_rejected(cchc, usb):
     result = cchc("import", str(usb))
     assert result.returncode == 1, result.stderr
-    assert "Bị từ chối (1):" in result.stdout
+    assert "Từ chối (1):" in result.stdout
     assert "Tệp «hong.cchc.json»: tệp bị cắt cụt" in result.stdout
     assert "Đã nhập 3 tệp, bỏ qua 0, từ chối 1, xung đột 0." in result.stdout
     again = cchc("import", str(usb / "ok"), "-v")
@@ -76,6 +76,15 @@ def test_summary_prints_the_table_or_writes_csv_and_pdf(cchc, usb, tmp_path):
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbfSTT,M\xc3\xa3 x\xc3\xa3,")
     assert pdf_path.read_bytes().startswith(b"%PDF")
     assert written.stdout == ""
+
+
+@pytest.mark.parametrize("flag", ["-o", "--pdf"])
+def test_a_summary_into_a_missing_folder_is_a_usage_error(cchc, tmp_path, flag):
+    target = tmp_path / "khong-co" / "tong-hop.out"
+    result = cchc("summary", "--province", "04", "--period", "2026-Q1", flag, str(target))
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"không ghi được tệp {target}" in result.stderr
 
 
 def test_bad_province_or_period_is_a_usage_error(cchc):

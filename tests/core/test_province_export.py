@@ -3,6 +3,8 @@
 import csv
 import datetime as dt
 import io
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -167,3 +169,22 @@ def test_drafts_and_ready_reports_are_counted_in_words(tmp_path, catalogue):
         "1 bản sẵn sàng, chưa chính thức; 2 bản nháp)" in flat
     )
     assert "00/" not in flat and "(0 bản" not in flat
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_the_csv_and_pdf_have_the_permissions_of_any_new_file(
+    tmp_path, summary, catalogue, umask, mode
+):
+    """Not tempfile's 0o600: another officer, or the shared folder, must read them."""
+    csv_path, pdf_path = tmp_path / "tong-hop.csv", tmp_path / "tong-hop.pdf"
+    previous = os.umask(umask)
+    try:
+        write_summary_csv(summary, csv_path, figures=False)
+        write_summary_csv(summary, csv_path, figures=False)  # replaced, not appended to
+        render_summary_pdf(summary, catalogue, pdf_path)
+    finally:
+        os.umask(previous)
+    for written in (csv_path, pdf_path):
+        assert stat.S_IMODE(written.stat().st_mode) == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tong-hop.csv", "tong-hop.pdf"]

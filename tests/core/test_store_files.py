@@ -12,7 +12,7 @@ from cchc_desktop import paths
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.store import Store, StoreError
 from cchc_desktop.store.backups import backup_path, is_healthy, list_backups
-from cchc_desktop.store.migrations import MIGRATIONS
+from cchc_desktop.store.migrations import SET
 from tests.core.store_helpers import TU_KY, make_catalogue
 
 ALL_MIGRATIONS = [
@@ -21,6 +21,7 @@ ALL_MIGRATIONS = [
     "m003_settings",
     "m004_exports",
     "m005_final_edit",
+    "m006_sent_revisions",
 ]
 
 
@@ -59,17 +60,17 @@ def test_default_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_migrations_from_empty(tmp_path: Path, catalogue: Catalogue) -> None:
     path = tmp_path / "cchc.sqlite3"
     with Store.open(path, catalogue) as store:
-        assert [m.name for m in MIGRATIONS.applied(store.db)] == ALL_MIGRATIONS
-        assert MIGRATIONS.pending(store.db) == []
+        assert [m.name for m in SET.build().applied(store.db)] == ALL_MIGRATIONS
+        assert SET.build().pending(store.db) == []
     assert {"deleted_at", "position"} <= columns(path, "reports")
     with Store.open(path, catalogue) as store:  # a second open applies nothing twice
-        assert [m.name for m in MIGRATIONS.applied(store.db)] == ALL_MIGRATIONS
+        assert [m.name for m in SET.build().applied(store.db)] == ALL_MIGRATIONS
 
 
 def test_migration_from_previous_schema_keeps_data(tmp_path: Path, catalogue: Catalogue) -> None:
     path = tmp_path / "cchc.sqlite3"
     old = Database(path)
-    MIGRATIONS.apply(old, stop_before="m002_trash_position_redo")
+    SET.build().apply(old, stop_before="m002_trash_position_redo")
     at = "2026-02-01T08:00:00.000000+00:00"
     old.table("reports").insert(
         {
@@ -99,7 +100,7 @@ def test_migration_from_previous_schema_keeps_data(tmp_path: Path, catalogue: Ca
     assert "deleted_at" not in columns(path, "reports")
 
     with Store.open(path, catalogue) as store:
-        assert [m.name for m in MIGRATIONS.applied(store.db)] == ALL_MIGRATIONS
+        assert [m.name for m in SET.build().applied(store.db)] == ALL_MIGRATIONS
         report = store.load(1)
         assert report.values == {"tthc.ho_so.moi": 907}
         assert report.narratives == {"tthc.ket_qua": "Đạt kết quả"}
@@ -293,15 +294,14 @@ def test_store_and_province_migrations_share_the_machinery(tmp_path: Path) -> No
     from cchc_desktop.province import migrations as province
     from cchc_desktop.store import migrations as store
 
-    assert store.SET_NAME == "cchc" and store.NAMES == ALL_MIGRATIONS
-    assert store.MIGRATIONS is store.migrations() is store.SET.build()
+    assert store.SET.name == "cchc" and store.SET.names == ALL_MIGRATIONS
     for module, name in ((store, "cchc"), (province, "cchc_province")):
         assert isinstance(module.SET, MigrationSet)
         assert module.SET.name == name
         conn = sqlite3.connect(tmp_path / f"{name}.sqlite3")
-        assert module.migrate(conn) == module.SET.names != []
+        assert module.SET.migrate(conn) == module.SET.names != []
         assert module.SET.applied_names(conn) == module.SET.names
-        assert module.unknown_applied(conn) == []
+        assert module.SET.unknown_applied(conn) == []
         conn.close()
 
 
@@ -311,15 +311,34 @@ def test_sqlite_utils_is_not_imported_until_a_migration_is_pending(tmp_path: Pat
 
     script = (
         "import sqlite3, sys\n"
-        "from cchc_desktop.store import migrations\n"
+        "from cchc_desktop.store.migrations import SET\n"
         "from cchc_desktop.province import migrations as province\n"
         "print('sqlite_utils' in sys.modules)\n"
         "conn = sqlite3.connect(':memory:')\n"
-        "print(migrations.pending(conn) == migrations.NAMES, 'sqlite_utils' in sys.modules)\n"
-        "migrations.migrate(conn)\n"
+        "print(SET.pending(conn) == SET.names, 'sqlite_utils' in sys.modules)\n"
+        "SET.migrate(conn)\n"
         "print('sqlite_utils' in sys.modules)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.split() == ["False", "True", "False", "True"]
+
+
+def test_the_sent_revisions_are_filled_from_the_reports_already_exported(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """m006 remembers what was sent before it, so that a purge afterwards loses nothing."""
+    path = tmp_path / "cchc.sqlite3"
+    report_id = filled_store(path, catalogue)
+    conn = sqlite3.connect(path)  # as the previous version left it: exported as r002
+    with conn:
+        conn.execute("UPDATE reports SET revision = 2 WHERE id = ?", (report_id,))
+        conn.execute("DROP TABLE sent_revisions")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_sent_revisions'")
+    conn.close()
+    with Store.open(path, catalogue, keep_backups=0) as store:
+        store.delete(report_id)
+        store.purge(report_id)
+        again = store.create_report(TU_KY, "2026-Q1")
+        assert store.export_state(again).unit_period_revision == 2

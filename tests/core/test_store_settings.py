@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.store import Store
-from cchc_desktop.store.migrations import MIGRATIONS
+from cchc_desktop.store.migrations import SET
 from tests.core.store_helpers import TU_KY
 
 
@@ -54,11 +54,11 @@ def test_bad_settings_are_refused_in_vietnamese(store: Store) -> None:
 def test_older_database_gains_the_settings_table(tmp_path: Path, catalogue: Catalogue) -> None:
     path = tmp_path / "cchc.sqlite3"
     old = Database(path)
-    MIGRATIONS.apply(old, stop_before="m003_settings")
+    SET.build().apply(old, stop_before="m003_settings")
     assert "settings" not in old.table_names()
     old.close()
     with Store.open(path, catalogue) as store:
-        assert "m003_settings" in [m.name for m in MIGRATIONS.applied(store.db)]
+        assert "m003_settings" in [m.name for m in SET.build().applied(store.db)]
         assert store.setting("last_unit") is None
         store.set_setting("last_unit", "11074")
         assert store.setting("last_unit") == "11074"

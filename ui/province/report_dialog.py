@@ -8,10 +8,11 @@ final copy without errors).
 from pathlib import Path
 
 from cchc_desktop.bundle import Bundle, bundle_report
-from cchc_desktop.catalogue import Catalogue, IndicatorKind, Severity
-from cchc_desktop.checks import Finding, Status, compute_derived
+from cchc_desktop.catalogue import Catalogue, IndicatorKind
+from cchc_desktop.checks import Finding, compute_derived
+from cchc_desktop.checks.kinds import FindingKind, Kinds, kind_word
 from cchc_desktop.model import ReportStatus, Signer
-from cchc_desktop.province.words import STATUS_WORDS
+from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import Number, format_date_short, format_number, format_percent
 from ui.qt import (
     QAbstractItemView,
@@ -41,17 +42,22 @@ PAGES = ["Thông tin chung", "Số liệu", "Nội dung báo cáo", "Kết quả
 RED = QColor("#b00020")
 AMBER = QColor("#8a5a00")
 GREY = QColor("#5f6368")
-_SEVERITY_WORDS = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}
+BLUE = QColor("#2f5f8a")
+_COLOURS = {
+    FindingKind.ERROR: RED,
+    FindingKind.WARNING: AMBER,
+    FindingKind.MISSING: BLUE,
+    FindingKind.PENDING: GREY,
+}
 
 
 def figure_text(kind: IndicatorKind, value: Number) -> str:
     return format_percent(value) if kind == IndicatorKind.PERCENT else format_number(value)
 
 
-def finding_words(finding: Finding) -> str:
-    if finding.status == Status.PENDING:
-        return "Chờ số liệu"
-    return _SEVERITY_WORDS[finding.severity]
+def finding_words(finding: Finding, kinds: Kinds) -> str:
+    """``Lỗi``, ``Cảnh báo``, ``Còn thiếu`` or ``Chờ số liệu``, as the clerk's wizard says."""
+    return kind_word(kinds(finding))
 
 
 def signer_words(signer: Signer) -> str:
@@ -76,6 +82,7 @@ class ReceivedReportDialog(QDialog):
         self.bundle = bundle
         self.catalogue = catalogue
         self.findings = bundle.finding_list()
+        self.kinds = Kinds(catalogue)
         self.setWindowTitle(
             f"{bundle.unit_name} — {bundle.period_title} — lần gửi {bundle.revision} (chỉ xem)"
         )
@@ -98,11 +105,12 @@ class ReceivedReportDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.side)
         body.addWidget(self.pages, 1)
-        errors = sum(1 for f in self.findings if f.blocking)
+        counts = bundle.counts(self.kinds)
         note = QLabel(
             f"Báo cáo nhận từ tệp gói dữ liệu, chỉ xem, không sửa được. "
-            f"Trạng thái: {STATUS_WORDS[str(bundle.status)].lower()}; "
-            f"{errors} lỗi, {self._warnings()} cảnh báo."
+            f"Trạng thái: {status_word(bundle.status).lower()}; "
+            f"{counts.errors} lỗi, {counts.warnings} cảnh báo"
+            + (f", {counts.missing} mục còn thiếu." if counts.missing else ".")
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox()
@@ -115,11 +123,6 @@ class ReceivedReportDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
-
-    def _warnings(self) -> int:
-        return sum(
-            1 for f in self.findings if f.status == Status.FAILED and f.severity == Severity.WARNING
-        )
 
     # -- pages -------------------------------------------------------------------------
 
@@ -138,7 +141,7 @@ class ReceivedReportDialog(QDialog):
             ("Kỳ báo cáo", f"{bundle.period_title} ({bundle.period})"),
             ("Thời gian số liệu", window),
             ("Lần gửi", str(bundle.revision)),
-            ("Trạng thái", STATUS_WORDS[str(bundle.status)]),
+            ("Trạng thái", status_word(bundle.status)),
             ("Ngày lập gói", f"{bundle.created_at.astimezone():%d/%m/%Y %H:%M}"),
             ("Số văn bản", header.number),
             ("Ngày ban hành", format_date_short(header.date) if header.date else ""),
@@ -227,16 +230,12 @@ class ReceivedReportDialog(QDialog):
         listing = QListWidget()
         listing.setWordWrap(True)
 
-        def order(finding: Finding) -> int:
-            if finding.status == Status.PENDING:
-                return 2
-            return 0 if finding.severity == Severity.ERROR else 1
-
-        for finding in sorted(self.findings, key=order):
+        order = list(FindingKind)  # as the wizard lists them: errors first
+        for finding in sorted(self.findings, key=lambda f: order.index(self.kinds(f))):
             section = titles.get(finding.section, finding.section)
-            item = QListWidgetItem(f"{finding_words(finding)} — {section}: {finding.message}")
-            colour = {0: RED, 1: AMBER, 2: GREY}[order(finding)]
-            item.setForeground(QBrush(colour))
+            words = finding_words(finding, self.kinds)
+            item = QListWidgetItem(f"{words} — {section}: {finding.message}")
+            item.setForeground(QBrush(_COLOURS[self.kinds(finding)]))
             listing.addItem(item)
         if not self.findings:
             listing.addItem("Xã gửi báo cáo không còn lỗi hay cảnh báo nào.")

@@ -2,7 +2,7 @@
 
 from cchc_desktop.catalogue import Catalogue, IndicatorKind
 from cchc_desktop.province import CommuneRow, Summary
-from cchc_desktop.province.words import STATUS_WORDS
+from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import Number, format_number, format_percent
 from ui.qt import (
     QAbstractItemView,
@@ -47,22 +47,16 @@ def read_only_table(columns: list[str], stretch: int, *, wrap: bool = True) -> Q
     return table
 
 
-def state_words(row: CommuneRow) -> str:
-    if not row.reported:
-        return "Chưa báo cáo"
-    return "Xung đột" if row.conflict else "Đã báo cáo"
-
-
 def commune_cells(row: CommuneRow) -> list[str]:
     if not row.reported:
-        return [row.code, row.name, state_words(row), "", "", "", "", "", ""]
+        return [row.code, row.name, row.state_words(), "", "", "", "", "", ""]
     created = f"{row.created_at.astimezone():%d/%m/%Y %H:%M}" if row.created_at else ""
     return [
         row.code,
         row.name,
-        state_words(row),
+        row.state_words(),
         str(row.revision),
-        STATUS_WORDS.get(row.status or "", row.status or ""),
+        status_word(row.status or ""),
         str(row.errors),
         str(row.warnings),
         created,
@@ -108,19 +102,16 @@ def total_text(kind: IndicatorKind, value: Number | None) -> str:
 def fill_totals(table: QTableWidget, summary: Summary, catalogue: Catalogue) -> None:
     """Totals by section (bold spanned rows); figures nobody gave are left out."""
     table.setRowCount(0)
-    by_section: dict[str, list[list[str]]] = {}
-    for line in summary.totals:
-        if line.value is None:
-            continue
-        indicator = line.indicator
-        given = "tính từ tổng" if line.communes is None else str(line.communes)
-        by_section.setdefault(indicator.section, []).append(
-            [indicator.label, total_text(indicator.kind, line.value), indicator.unit, given]
-        )
-    for section in catalogue.sections:
-        lines = by_section.get(section.id)
-        if not lines:
-            continue
+    for section, totals in summary.totals_by_section(catalogue):
+        lines = [
+            [
+                t.indicator.label,
+                total_text(t.indicator.kind, t.value),
+                t.indicator.unit,
+                "tính từ tổng" if t.communes is None else str(t.communes),
+            ]
+            for t in totals
+        ]
         row = table.rowCount()
         table.insertRow(row)
         title = QTableWidgetItem(section.title)
