@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from cchc_desktop.bundle import BundleError, PreparedBundle, prepare_bundle, write_bundle_file
+from cchc_desktop.bundle import (
+    FILE_SUFFIX,
+    BundleError,
+    PreparedBundle,
+    prepare_bundle,
+    write_bundle_file,
+)
 from cchc_desktop.checks import check_report
 from cchc_desktop.model import ReportStatus
 from cchc_desktop.store import Store
@@ -95,7 +101,7 @@ def removable_volumes() -> list[Volume]:
 
 def pdf_name(prepared: PreparedBundle, final: bool) -> str:
     """``11074_Xa-Tu-Ky_2026-Q1_r003_du-thao.pdf``: beside the bundle, same stem."""
-    stem = prepared.file_name.removesuffix(".cchc.json")
+    stem = prepared.file_name.removesuffix(FILE_SUFFIX)
     return f"{stem}_{'chinh-thuc' if final else 'du-thao'}.pdf"
 
 

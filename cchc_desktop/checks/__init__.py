@@ -10,6 +10,7 @@ values.
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from cchc_desktop.catalogue import Catalogue, RequiredRule
@@ -134,19 +135,10 @@ class Checker:
         return Context(values_, narratives or {}, previous, self._derivation)
 
 
-_CHECKERS: dict[int, tuple[Catalogue, Checker]] = {}
-
-
+@lru_cache(maxsize=8)
 def _checker_for(catalogue: Catalogue) -> Checker:
-    """One ``Checker`` per catalogue object (the cache keeps the few catalogues alive)."""
-    cached = _CHECKERS.get(id(catalogue))
-    if cached is not None and cached[0] is catalogue:
-        return cached[1]
-    if len(_CHECKERS) >= 8:
-        _CHECKERS.pop(next(iter(_CHECKERS)))
-    checker = Checker(catalogue)
-    _CHECKERS[id(catalogue)] = (catalogue, checker)
-    return checker
+    """One ``Checker`` per catalogue (hashed by value; the cache keeps the few catalogues alive)."""
+    return Checker(catalogue)
 
 
 def compute_derived(catalogue: Catalogue, values: Mapping[str, Number]) -> dict[str, Decimal]:

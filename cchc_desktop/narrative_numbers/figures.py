@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from cchc_desktop.catalogue import Catalogue, CatalogueError, IndicatorKind, Record
@@ -272,19 +272,10 @@ def _canonical(word: str) -> str:
     return word.lower()
 
 
-_MATCHERS: dict[int, tuple[Catalogue, FigureMatcher]] = {}
-
-
+@lru_cache(maxsize=8)
 def matcher_for(catalogue: Catalogue) -> FigureMatcher:
-    """One compiled matcher per catalogue object."""
-    cached = _MATCHERS.get(id(catalogue))
-    if cached is not None and cached[0] is catalogue:
-        return cached[1]
-    if len(_MATCHERS) >= 8:
-        _MATCHERS.pop(next(iter(_MATCHERS)))
-    matcher = FigureMatcher(catalogue, load_phrases())
-    _MATCHERS[id(catalogue)] = (catalogue, matcher)
-    return matcher
+    """One compiled matcher per catalogue (hashed by value, like ``checks._checker_for``)."""
+    return FigureMatcher(catalogue, load_phrases())
 
 
 def find_figure_slips(layout: Layout, figures: Figures) -> list[Slip]:

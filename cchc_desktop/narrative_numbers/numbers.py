@@ -96,11 +96,6 @@ class Quantity:
     def value(self) -> Decimal:
         return self.number.value
 
-    @property
-    def countable(self) -> bool:
-        """An exact amount in a unit that adds up (not a percentage, label or rate)."""
-        return self.role == Role.QUANTITY and self.unit != PERCENT and not self.approximate
-
     def written(self) -> str:
         if self.denominator is None:
             return self.number.written

@@ -5,9 +5,14 @@ Each warning becomes a :class:`~cchc_desktop.checks.Finding` with rule id
 failed, the narrative as its field and the message prefixed with where it is
 (``Kết quả đạt được, dòng 3: …``), so the wizard's findings page, ``cchc check``,
 the bundle and the printed findings page list them beside the arithmetic rules.
+
+One narrative is read once per text and figures: :func:`text_findings` remembers
+its last results, so the checker's findings, the wizard's underline (which needs
+the spans a :class:`Finding` does not carry) and its findings list share one check.
 """
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from cchc_desktop.catalogue import Catalogue, Severity
 from cchc_desktop.checks.findings import Finding, Status
@@ -69,9 +74,28 @@ def findings_of(
 
 def text_findings(
     catalogue: Catalogue, values: Mapping[str, Number], key: str, text: str
-) -> list[TextFinding]:
+) -> tuple[TextFinding, ...]:
+    """The warnings of one narrative with their spans (``key`` is ``section.narrative``).
+
+    Remembered per text and figures of the section: the same text with the same
+    figures is not read again (the underline, the findings and a recheck ask in turn).
+    """
     section = key.split(".", 1)[0]
-    return check_text(text, Figures(catalogue, section, values))
+    quoted = tuple((i, values[i]) for i in _figure_ids(catalogue, section) if i in values)
+    return _checked(catalogue, section, text, quoted)
+
+
+@lru_cache(maxsize=64)
+def _figure_ids(catalogue: Catalogue, section: str) -> tuple[str, ...]:
+    """The figures a narrative of ``section`` may quote."""
+    return tuple(i.id for i in catalogue.section_indicators(section))
+
+
+@lru_cache(maxsize=256)
+def _checked(
+    catalogue: Catalogue, section: str, text: str, quoted: tuple[tuple[str, Number], ...]
+) -> tuple[TextFinding, ...]:
+    return tuple(check_text(text, Figures(catalogue, section, dict(quoted))))
 
 
 def as_finding(catalogue: Catalogue, key: str, found: TextFinding) -> Finding:

@@ -83,15 +83,9 @@ def prepare(original: str) -> Prepared:
 
 
 def _blank(match: re.Match[str]) -> str:
-    """The match with every character but line breaks made a space (only the group named
-    ``blank`` when the pattern has one)."""
+    """The match with every character but line breaks made a space."""
     whole = match.group()
-    if "blank" not in match.re.groupindex:
-        return " " * len(whole) if "\n" not in whole else re.sub(r"[^\n]", " ", whole)
-    start, end = match.span("blank")
-    inner = re.sub(r"[^\n]", " ", match.group("blank"))
-    offset = match.start()
-    return whole[: start - offset] + inner + whole[end - offset :]
+    return " " * len(whole) if "\n" not in whole else re.sub(r"[^\n]", " ", whole)
 
 
 def _nfc_with_offsets(original: str) -> tuple[str, tuple[int, ...] | None]:

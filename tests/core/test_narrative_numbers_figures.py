@@ -3,6 +3,7 @@ warnings as checker findings."""
 
 import pytest
 
+import cchc_desktop.narrative_numbers.report as report_module
 from cchc_desktop.catalogue import Severity, load_catalogue
 from cchc_desktop.checks import Finding, Status
 from cchc_desktop.demo import NARRATIVES as DEMO_NARRATIVES
@@ -16,6 +17,7 @@ from cchc_desktop.narrative_numbers import (
 )
 from cchc_desktop.narrative_numbers.figures import load_phrases, matcher_for
 from cchc_desktop.narrative_numbers.layout import Layout
+from cchc_desktop.narrative_numbers.report import as_finding, text_findings
 from cchc_desktop.narrative_numbers.text import prepare
 from tests.references import REFERENCE_DIR
 
@@ -283,3 +285,23 @@ def test_updating_after_one_change_equals_checking_everything(
     mixed = [*before, Finding("some.rule", "tthc", Severity.ERROR, Status.FAILED, (), (), "x")]
     updated = update_narrative_findings(CATALOGUE, mixed, values, texts, changed)
     assert updated == narrative_findings(CATALOGUE, values, texts)
+
+
+def test_a_narrative_is_read_once_per_text_and_figures_of_its_section(monkeypatch) -> None:
+    """The checker, the wizard's underline and its findings list ask in turn: one reading."""
+    report_module._checked.cache_clear()
+    read: list[str] = []
+    check = report_module.check_text
+    monkeypatch.setattr(report_module, "check_text", lambda t, f: read.append(t) or check(t, f))
+    text = "Bộ phận Một cửa tiếp nhận 907 hồ sơ."
+    values = {"tthc.ho_so.tiep_nhan": 900}
+    first = text_findings(CATALOGUE, values, "tthc.ket_qua", text)
+    assert [f.indicators for f in first] == [("tthc.ho_so.tiep_nhan",)]
+    assert narrative_findings(CATALOGUE, values, {"tthc.ket_qua": text}) == [
+        as_finding(CATALOGUE, "tthc.ket_qua", first[0])
+    ]
+    other_section = {**values, "chi_dao.ke_hoach.tong": 3}
+    assert text_findings(CATALOGUE, other_section, "tthc.ket_qua", text) == first
+    assert read == [text]  # another section's figure changes nothing here
+    assert text_findings(CATALOGUE, {"tthc.ho_so.tiep_nhan": 907}, "tthc.ket_qua", text) == ()
+    assert read == [text, text]  # this section's figure: read again

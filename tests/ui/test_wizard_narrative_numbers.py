@@ -3,6 +3,8 @@ last page (a click selects them), and compared with the section's own figures.""
 
 import pytest
 
+import cchc_desktop.narrative_numbers.check as check_module
+import cchc_desktop.narrative_numbers.report as report_module
 from tests.ui.wizard_helpers import TTHC, focused, new_store, open_wizard, section_page, type_figure
 from ui.qt import QApplication, QEvent, QHelpEvent, Qt, QTextCharFormat, QTextCursor, QToolTip
 from ui.wizard.fields import TextField
@@ -147,3 +149,32 @@ def test_a_saved_slip_is_underlined_when_the_page_opens(qtbot, report):
     entries = [e for _, group in wizard._entries() for e in group]
     [entry] = [e for e in entries if e.key == KEY]
     assert entry.span == (SLIP.index("1.730"), SLIP.index("1.730") + 5)
+
+
+def test_a_pause_in_the_typing_reads_the_narrative_once(qtbot, report, monkeypatch):
+    """The underline, the checker's findings and the last page share one reading of the text,
+    and a changed figure has its section's narratives read once again, not once per user."""
+    report_module._checked.cache_clear()  # earlier tests read the same text
+    read: list[str] = []
+    prepare = check_module.prepare
+    monkeypatch.setattr(check_module, "prepare", lambda text: read.append(text) or prepare(text))
+    wizard = open_wizard(qtbot, *report)
+    _, page = section_page(wizard, TTHC)
+    editor = write(wizard, KEY, SLIP)
+    marks = page.number_marks[KEY]
+    qtbot.waitUntil(lambda: marks.underlined() == ["1.730", "1.500", "200"])
+    editor.flush()  # saved: the checker looks at it too
+    expected = f"Kết quả đạt được, dòng 1: {MESSAGE}"
+    qtbot.waitUntil(lambda: expected in page.findings_at(KEY).messages(), timeout=5000)
+    entries = [e for _, group in wizard._entries() for e in group if e.key == KEY]
+    assert [e.span for e in entries] == [(SLIP.index("1.730"), SLIP.index("1.730") + 5)]
+    assert read.count(SLIP) == 1
+    read.clear()
+    type_figure(qtbot, wizard, "tthc.ho_so.tiep_nhan", "900")
+    qtbot.waitUntil(lambda: not marks.pending() and not wizard.live.pending())
+    figure = "Số liệu «Tổng số hồ sơ tiếp nhận» là 900 hồ sơ nhưng văn bản ghi 1.730 hồ sơ"
+    qtbot.waitUntil(
+        lambda: f"Kết quả đạt được, dòng 1: {figure}" in page.findings_at(KEY).messages()
+    )
+    assert figure in [f.message for f in marks.findings]
+    assert read.count(SLIP) == 1

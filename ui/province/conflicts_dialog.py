@@ -6,6 +6,7 @@ first counts in the summary.
 """
 
 import html
+import sqlite3
 from collections.abc import Callable
 
 from cchc_desktop.bundle import BundleError
@@ -36,6 +37,7 @@ from ui.qt import (
 )
 
 TITLE = "Xung đột: hai bản khác nhau cùng một lần gửi"
+BUSY = "Tệp dữ liệu tổng hợp đang bận (đang nhập gói dữ liệu?). Hãy thử lại sau."
 
 
 SHOWN_DIFFERENCES = 8
@@ -109,12 +111,16 @@ class ConflictsDialog(QDialog):
             "bản và chọn bản đúng. Khi chưa chọn, bảng tổng hợp dùng bản nhận trước."
         )
         hint.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.listing, 1)
         layout.addLayout(first_row)
         layout.addLayout(second_row)
         layout.addWidget(self.differences)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.reload()
 
@@ -160,7 +166,13 @@ class ConflictsDialog(QDialog):
         if conflict is None:
             return
         ref = conflict.other if other else conflict.kept
-        ReceivedReportDialog(load_bundle(self.db, ref.id), self.catalogue, self).exec()
+        try:
+            bundle = load_bundle(self.db, ref.id)
+        except (LookupError, ValueError) as error:  # BundleError: the stored copy is damaged
+            self.say(str(error))
+            return
+        self.say("")
+        ReceivedReportDialog(bundle, self.catalogue, self).exec()
 
     def choose(self, *, other: bool) -> None:
         conflict = self.selected()
@@ -173,9 +185,24 @@ class ConflictsDialog(QDialog):
         )
         if not self.confirm(question):
             return
-        resolve_conflict(self.db, conflict.id, keep_other=other)
+        try:
+            resolve_conflict(self.db, conflict.id, keep_other=other)
+        except (LookupError, ValueError) as error:
+            # settled meanwhile (another window, a newer revision): show the list as it is
+            self.say(f"{str(error).rstrip('.')}. Danh sách đã được đọc lại.")
+            self.resolved.emit()
+            self.reload()
+            return
+        except sqlite3.OperationalError:  # an import holds the database
+            self.say(BUSY)
+            return
+        self.say("")
         self.resolved.emit()
         self.reload()
+
+    def say(self, text: str) -> None:
+        """A problem, in the dialog under the two sides (empty: none)."""
+        self.message.setText(text)
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(

@@ -13,6 +13,7 @@ the clerk's reports); a background import opens another.
 """
 
 import datetime as dt
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -282,8 +283,8 @@ class ProvinceView(QWidget):
             self.period_box.blockSignals(False)
         province = self.province_code()
         self.summary = province_summary(self.db, self.catalogue, province, period)
-        self.db.set_setting(LAST_PROVINCE, province)
-        self.db.set_setting(LAST_PERIOD, period)
+        self._remember(LAST_PROVINCE, province)
+        self._remember(LAST_PERIOD, period)
         summary = self.summary
         self.counts.setText(
             f"{summary.province_name}, {summary.period_title}: {summary.counts_text()}"
@@ -297,6 +298,18 @@ class ProvinceView(QWidget):
         self.csv_button.setEnabled(True)
         self.pdf_button.setEnabled(True)
         self.summary_changed.emit()
+
+    def _remember(self, key: str, value: str) -> None:
+        """Keep a choice for next time: written only when it changed, and best-effort.
+
+        An import (this window's, another window's or ``cchc import``) holds the write
+        lock for its whole batch; the choice is then not remembered, nothing else is lost.
+        """
+        try:
+            if self.db.setting(key) != value:
+                self.db.set_setting(key, value)
+        except sqlite3.OperationalError:  # database is locked: skip it
+            pass
 
     def _show_rows(self) -> None:
         if self.summary is None:

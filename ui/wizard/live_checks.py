@@ -1,11 +1,16 @@
 """Checks that follow the clerk's typing without slowing it down.
 
-Each changed field is noted; 250 ms after the last keystroke the rules that read
-the noted fields are evaluated again (``Checker.recheck``, a few rules, never the
-whole catalogue), the noted narratives (and those of a section whose figure
-changed) are read again for numbers that do not add up (``narrative_numbers``),
-and ``findings_changed`` carries the new list: the rules' findings, then the
+Each changed field is noted; 250 ms after the last keystroke the checker looks
+again at what the noted fields touch (``Checker.recheck``: the rules that read
+them, never the whole catalogue, and the narratives of their section, whose
+numbers may no longer add up or match a figure — ``narrative_numbers``), and
+``findings_changed`` carries the new list: the rules' findings, then the
 narratives' warnings in outline order.
+
+Where in its text a narrative warning is (its numbers' spans, which a ``Finding``
+does not carry) is looked up right after each check, from the narrative checker's
+remembered result for that text and those figures (``text_findings``): the check
+just made, shared with the editor's underline (``number_marks``), not another one.
 """
 
 from cchc_desktop.checks import Checker, Finding, Kinds
@@ -29,41 +34,31 @@ class LiveChecks(QObject):
         catalogue = session.catalogue
         self.checker = Checker(catalogue)
         self._kinds = Kinds(catalogue)
-        self._narrative_keys = list(catalogue.narrative_keys())
-        self._rule_findings: list[Finding] = _without_texts(self._full_check())
-        self._texts: dict[str, list[tuple[Finding, TextFinding]]] = {}
-        for key in self._narrative_keys:
-            self._check_text(key)
-        self.findings: list[Finding] = self._combined()
+        self._narrative_keys = frozenset(catalogue.narrative_keys())
+        self.findings: list[Finding] = self.checker.check(
+            session.values, session.narratives, session.previous_values
+        )
+        self._located = self._locate()
         self._noted: dict[str, None] = {}
-        self._noted_texts: dict[str, None] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.run)
         session.field_changed.connect(self.note)
 
-    def _full_check(self) -> list[Finding]:
-        session = self.session
-        return self.checker.check(session.values, session.narratives, session.previous_values)
-
     def note(self, key: str) -> None:
-        """A field changed: check it again once the typing pauses."""
-        texts = self._texts_touched_by(key)
-        self._noted_texts.update(dict.fromkeys(texts))
-        if self.checker.touching(key):
+        """A field changed: check again what it touches once the typing pauses."""
+        if self._checked(key):
             self._noted[key] = None
-        if texts or key in self._noted:
             self._timer.start()
 
-    def _texts_touched_by(self, key: str) -> list[str]:
-        """The narratives to read again: itself, or those of a changed figure's section."""
-        if key in self._texts:
-            return [key]
-        if self.session.catalogue.has_indicator(key):
-            section = key.split(".", 1)[0]
-            return [k for k in self._narrative_keys if k.split(".", 1)[0] == section]
-        return []
+    def _checked(self, key: str) -> bool:
+        """Whether the checker reads ``key``: a rule's input, a figure or a narrative."""
+        return (
+            bool(self.checker.touching(key))
+            or key in self._narrative_keys
+            or self.session.catalogue.has_indicator(key)
+        )
 
     def kind(self, finding: Finding) -> FindingKind:
         return classify(finding, self._kinds)
@@ -72,47 +67,33 @@ class LiveChecks(QObject):
         return self._timer.isActive()
 
     def run(self) -> None:
-        """Re-evaluate the rules of the noted fields now and announce the findings."""
+        """Re-evaluate what the noted fields touch now and announce the findings."""
         self._timer.stop()
-        if not self._noted and not self._noted_texts:
+        if not self._noted:
             return
         session = self.session
-        findings = self._rule_findings
+        findings = self.findings
         for key in self._noted:
-            findings = _without_texts(
-                self.checker.recheck(
-                    findings, session.values, key, session.narratives, session.previous_values
-                )
+            findings = self.checker.recheck(
+                findings, session.values, key, session.narratives, session.previous_values
             )
-        for key in self._noted_texts:
-            self._check_text(key)
         self._noted.clear()
-        self._noted_texts.clear()
-        self._rule_findings = findings
-        self.findings = self._combined()
+        self.findings = findings
+        self._located = self._locate()
         self.findings_changed.emit(self.findings)
-
-    # -- narratives ------------------------------------------------------------------
 
     def text_finding(self, finding: Finding) -> TextFinding | None:
         """Where in its narrative a narrative warning is (its numbers' spans)."""
-        for key in finding.narratives:
-            for found, text_finding in self._texts.get(key, ()):
-                if found == finding:
-                    return text_finding
-        return None
+        return self._located.get(finding)
 
-    def _check_text(self, key: str) -> None:
+    def _locate(self) -> dict[Finding, TextFinding]:
+        """The narrative warnings among the findings with their spans, as checked just now."""
         session = self.session
-        text = session.narratives.get(key, "")
-        found = text_findings(session.catalogue, session.values, key, text) if text.strip() else []
-        self._texts[key] = [(as_finding(session.catalogue, key, f), f) for f in found]
-
-    def _combined(self) -> list[Finding]:
-        texts = [finding for key in self._narrative_keys for finding, _ in self._texts[key]]
-        return [*self._rule_findings, *texts]
-
-
-def _without_texts(findings: list[Finding]) -> list[Finding]:
-    """The rules' findings only (should the checker one day add the narratives' own)."""
-    return [f for f in findings if not f.rule_id.startswith(RULE_PREFIX)]
+        catalogue = session.catalogue
+        keys = (f.rule_id for f in self.findings if f.rule_id.startswith(RULE_PREFIX))
+        located: dict[Finding, TextFinding] = {}
+        for key in dict.fromkeys(k.removeprefix(RULE_PREFIX) for k in keys):
+            text = session.narratives.get(key, "")
+            for found in text_findings(catalogue, session.values, key, text):
+                located.setdefault(as_finding(catalogue, key, found), found)
+        return located

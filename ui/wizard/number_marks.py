@@ -3,12 +3,14 @@
 A pause in the typing (``DELAY_MS``) runs the narrative checker on the editor's
 text, with the report's figures of the section; the numbers of each warning get
 a wavy underline in the warning colour, and hovering one shows the warning.
-The check takes a few milliseconds for a whole report, far less for one field.
+The page passes ``text_findings``, which remembers its result per text and
+figures: once the text is saved, the checker's findings (``live_checks``) reuse
+this check instead of reading the narrative again.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from cchc_desktop.narrative_numbers import Figures, TextFinding, check_text
+from cchc_desktop.narrative_numbers import TextFinding, check_text
 from cchc_desktop.narrative_numbers.text import utf16_offset
 from ui.qt import QColor, QObject, QPlainTextEdit, QTextCharFormat, QTextCursor, QTextEdit, QTimer
 from ui.wizard.marks import FindingKind
@@ -18,15 +20,17 @@ UNDERLINE = FindingKind.WARNING.value.colour
 
 
 class NumberMarks(QObject):
-    """Keeps ``editor``'s suspicious numbers underlined; ``figures`` gives the report's
-    figures of the section at the time of the check (or ``None``)."""
+    """Keeps ``editor``'s suspicious numbers underlined; ``check`` reads a text (with the
+    report's figures of the section at the time of the check, if it knows them)."""
 
     def __init__(
-        self, editor: QPlainTextEdit, figures: Callable[[], Figures | None] = lambda: None
+        self,
+        editor: QPlainTextEdit,
+        check: Callable[[str], Sequence[TextFinding]] = check_text,
     ) -> None:
         super().__init__(editor)
         self.editor = editor
-        self._figures = figures
+        self._check = check
         self.findings: list[TextFinding] = []
         self._ranges: list[tuple[int, int, str]] = []  # Qt positions and the message
         self._timer = QTimer(self)
@@ -46,7 +50,7 @@ class NumberMarks(QObject):
         """Check the text now and underline what was found."""
         self._timer.stop()
         text = self.editor.toPlainText()
-        self.findings = check_text(text, self._figures())
+        self.findings = list(self._check(text))
         self._ranges = [
             (utf16_offset(text, start), utf16_offset(text, end), finding.message)
             for finding in self.findings

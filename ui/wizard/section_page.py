@@ -9,7 +9,8 @@ narrative) they concern, and the fields they involve get a coloured frame.
 
 from cchc_desktop.catalogue import Indicator, RatioRule, RequiredRule, Rule, Section
 from cchc_desktop.checks import Finding, Status
-from cchc_desktop.narrative_numbers import Figures
+from cchc_desktop.narrative_numbers import TextFinding
+from cchc_desktop.narrative_numbers.report import text_findings
 from ui.qt import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 from ui.wizard.fields import NumberField, ProblemLabel, TextField, unit_words
 from ui.wizard.groups import figure_groups
@@ -161,7 +162,7 @@ class SectionPage(WizardPage):
         editor.setAccessibleName(label_text)
         editor.set_text_quietly(self.session.narratives.get(key, ""))
         editor.settled.connect(self._on_text_settled)
-        marks = NumberMarks(editor, self._figures)
+        marks = NumberMarks(editor, lambda text: self._text_findings(key, text))
         marks.run()
         editor.tip_at = marks.message_at
         self.number_marks[key] = marks
@@ -192,9 +193,10 @@ class SectionPage(WizardPage):
         self._refresh_derived()
         self._recheck_texts()
 
-    def _figures(self) -> Figures:
-        """The figures this section's narratives may quote, as they are now."""
-        return Figures(self.session.catalogue, self.section.id, self.session.values)
+    def _text_findings(self, key: str, text: str) -> tuple[TextFinding, ...]:
+        """The narrative's warnings, with the section's figures as they are now (one check
+        per text and figures, shared with the checker's findings)."""
+        return text_findings(self.session.catalogue, self.session.values, key, text)
 
     def _recheck_texts(self) -> None:
         """A figure changed: the narratives quoting it are checked again after a pause."""
