@@ -34,6 +34,21 @@ def format_number(value: Number, decimals: int | None = None) -> str:
     return f"{whole},{frac}" if frac else whole
 
 
+def plain_decimal(value: Number) -> str:
+    """A figure in plain decimal notation, as files and the database write it.
+
+    ``1730`` → ``1730``; ``Decimal("1E+3")`` → ``1000``; ``Decimal("2.50")`` →
+    ``2.5``; ``Decimal("-0")`` → ``0``: no exponent, no grouping, no trailing
+    fraction zeros. ``ValueError`` for infinity and NaN, which have no such form.
+    """
+    if isinstance(value, int):
+        return str(value)
+    if not value.is_finite():
+        raise ValueError("phải là một số hữu hạn")
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
 def format_count(value: int, pad: bool = True) -> str:
     """A count as prose writes it: ``2`` → ``02`` (when ``pad``), ``1730`` → ``1.730``."""
     if pad and 0 <= value < 10:

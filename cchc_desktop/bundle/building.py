@@ -31,6 +31,7 @@ def _province_of(unit: Unit) -> str:
 
 
 def _normal(value: Number) -> Number:
+    """A figure as reading the bundle's text gives it back: an integral Decimal as int."""
     if isinstance(value, Decimal):
         value = value.normalize()
         return int(value) if value == value.to_integral_value() else value

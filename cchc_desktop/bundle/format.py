@@ -37,7 +37,7 @@ from cchc_desktop.checks.findings import Finding, Status
 from cchc_desktop.checks.kinds import KindCounts, Kinds, count_kinds
 from cchc_desktop.model import Header, NfcModel, ReportStatus
 from cchc_desktop.periods import parse_period
-from cchc_desktop.vnformat import Number
+from cchc_desktop.vnformat import Number, plain_decimal
 
 FORMAT_NAME = "cchc-bundle"
 FORMAT_VERSION = 1
@@ -186,14 +186,16 @@ class Bundle(NfcModel):
 
 def number_text(value: int | Decimal) -> str:
     """A figure as the bundle writes it: ``1730``, ``212901.285``, ``99.5``; no exponent."""
-    if isinstance(value, int):
-        return str(value)
-    if not value.is_finite():
-        raise ValueError("phải là một số hữu hạn")
-    if value and not -40 < value.adjusted() < 40:
+    # The exponent is bounded first, so that a hostile ``1E+999999999`` is refused
+    # before it is written out; plain_decimal refuses NaN and infinity.
+    if (
+        isinstance(value, Decimal)
+        and value.is_finite()
+        and value
+        and not -40 < value.adjusted() < 40
+    ):
         raise ValueError("số nằm ngoài khoảng cho phép")
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+    return plain_decimal(value)
 
 
 def _string(text: str) -> str:

@@ -21,10 +21,15 @@ from typing import Self
 
 from cchc_desktop.paths import default_db_path
 from cchc_desktop.province.migrations import SET
-from cchc_desktop.store.database import StoreError, connect, transaction
+from cchc_desktop.store.database import FileWords, open_migrated, transaction
 
 PROVINCE_DB_FILENAME = "province.sqlite3"
 PROVINCE_DB_ENV = "CCHC_PROVINCE_DB"
+PROVINCE_WORDS = FileWords(
+    "tệp dữ liệu tổng hợp",
+    "hãy cập nhật chương trình.",
+    repair="Có thể xóa (hoặc đổi tên) tệp này rồi nhập lại các gói dữ liệu.",
+)
 
 __all__ = [
     "PROVINCE_DB_ENV",
@@ -61,35 +66,14 @@ class ProvinceDatabase:
     def open(cls, path: Path | None = None) -> Self:
         """Open (creating folders and file) and migrate; ``ProvinceDatabaseError`` if it fails."""
         path = Path(path) if path is not None else default_province_db_path()
-        notices: list[str] = []
-        advice = "Có thể xóa (hoặc đổi tên) tệp này rồi nhập lại các gói dữ liệu."
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = connect(path)
-        except (sqlite3.Error, StoreError) as error:
-            raise ProvinceDatabaseError(
-                f"Không mở được tệp dữ liệu tổng hợp {path}: {error}. {advice}"
-            ) from error
-        except OSError as error:
-            raise ProvinceDatabaseError(
-                f"Không mở được tệp dữ liệu tổng hợp {path}: {error.strerror}"
-            ) from error
-        try:
-            SET.migrate(conn)
-            newer = SET.unknown_applied(conn)
-            if newer:
-                notices.append(
-                    "Tệp dữ liệu tổng hợp đã được một phiên bản mới hơn của chương trình nâng "
-                    f"cấp ({', '.join(newer)}); hãy cập nhật chương trình."
-                )
+            conn, notices = open_migrated(path, SET, PROVINCE_WORDS, ProvinceDatabaseError)
         except sqlite3.Error as error:
-            conn.close()
+            # Failing to open is a ProvinceDatabaseError already; this is a migration failing.
             raise ProvinceDatabaseError(
-                f"Tệp {path} không phải tệp dữ liệu tổng hợp dùng được: {error}. {advice}"
+                f"Tệp {path} không phải tệp dữ liệu tổng hợp dùng được: {error}. "
+                f"{PROVINCE_WORDS.repair}"
             ) from error
-        except BaseException:
-            conn.close()
-            raise
         return cls(conn, path, notices)
 
     def close(self) -> None:

@@ -11,10 +11,12 @@ an implicit transaction the caller did not ask for.
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+from cchc_desktop.migration_set import MigrationSet
 from cchc_desktop.paths import backups_dir
 from cchc_desktop.store import backups
 from cchc_desktop.store.migrations import SET
@@ -93,18 +95,8 @@ def open_database(path: Path, keep_backups: int) -> tuple[sqlite3.Connection, li
     before migrating, so the day's copy still holds the data as the previous
     version of the program left it.
     """
-    notices: list[str] = []
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = _connect_checked(path)
-        if conn is None:
-            notices.append(backups.recover(path, dt.datetime.now()))
-            conn = connect(path)
-    except sqlite3.Error as error:
-        raise StoreError(f"Không mở được tệp dữ liệu {path}: {error}") from error
-    except OSError as error:
-        raise StoreError(f"Không mở được tệp dữ liệu {path}: {error.strerror}") from error
-    try:
+
+    def backing_up(conn: sqlite3.Connection, notices: list[str]) -> None:
         if keep_backups > 0 and _has_tables(conn):
             try:
                 daily_backup(conn, path, keep_backups)
@@ -113,12 +105,83 @@ def open_database(path: Path, keep_backups: int) -> tuple[sqlite3.Connection, li
                 notices.append(
                     f"Không tạo được bản sao lưu tự động trong {backups_dir(path)}: {error}"
                 )
-        SET.migrate(conn)  # sqlite-utils is imported only when a migration is pending
-        newer = SET.unknown_applied(conn)
+
+    return open_migrated(
+        path, SET, STORE_WORDS, connecting=_connect_recovering, preparing=backing_up
+    )
+
+
+def _connect_recovering(path: Path, notices: list[str]) -> sqlite3.Connection:
+    """The connection, the file first restored from its newest good backup if damaged."""
+    conn = _connect_checked(path)
+    if conn is None:
+        notices.append(backups.recover(path, dt.datetime.now()))
+        conn = connect(path)
+    return conn
+
+
+@dataclass(frozen=True)
+class FileWords:
+    """How the messages of :func:`open_migrated` name one kind of database file."""
+
+    file: str
+    """The file as a sentence names it, in lower case: ``tệp dữ liệu``."""
+    update: str
+    """What to do once a newer version of the program has upgraded the file."""
+    repair: str = ""
+    """A sentence added when SQLite cannot open the file (none: say nothing more)."""
+
+
+STORE_WORDS = FileWords("tệp dữ liệu", "hãy cập nhật chương trình trước khi sửa báo cáo.")
+
+
+def _plain_connect(path: Path, notices: list[str]) -> sqlite3.Connection:
+    return connect(path)
+
+
+def open_migrated(
+    path: Path,
+    migrations: MigrationSet,
+    words: FileWords,
+    failure: type[Exception] = StoreError,
+    *,
+    connecting: Callable[[Path, list[str]], sqlite3.Connection] = _plain_connect,
+    preparing: Callable[[sqlite3.Connection, list[str]], None] | None = None,
+) -> tuple[sqlite3.Connection, list[str]]:
+    """Open ``path`` (creating its folders and the file) and apply ``migrations``.
+
+    Returns the connection and the notices for the user, among them one when a
+    newer version of the program has already upgraded the file. ``connecting``
+    opens the file (:func:`connect` by default) and ``preparing`` runs before the
+    migrations; both may add notices.
+
+    A file that cannot be opened raises ``failure`` with a Vietnamese message
+    naming it in ``words``. A :class:`StoreError` of :func:`connect` (no WAL) is
+    passed on as it is when ``failure`` is ``StoreError``, else wrapped like a
+    SQLite error. Anything raised later (a migration's ``sqlite3.Error`` included)
+    closes the connection and is passed on.
+    """
+    notices: list[str] = []
+    cannot_open = f"Không mở được {words.file} {path}"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connecting(path, notices)
+    except (sqlite3.Error, StoreError) as error:
+        if isinstance(error, failure):
+            raise
+        detail = f"{error}. {words.repair}" if words.repair else str(error)
+        raise failure(f"{cannot_open}: {detail}") from error
+    except OSError as error:
+        raise failure(f"{cannot_open}: {error.strerror}") from error
+    try:
+        if preparing is not None:
+            preparing(conn, notices)
+        migrations.migrate(conn)  # sqlite-utils is imported only when a migration is pending
+        newer = migrations.unknown_applied(conn)
         if newer:
             notices.append(
-                "Tệp dữ liệu đã được một phiên bản mới hơn của chương trình nâng cấp "
-                f"({', '.join(newer)}); hãy cập nhật chương trình trước khi sửa báo cáo."
+                f"{words.file.capitalize()} đã được một phiên bản mới hơn của chương trình "
+                f"nâng cấp ({', '.join(newer)}); {words.update}"
             )
     except BaseException:
         conn.close()

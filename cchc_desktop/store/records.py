@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.status import ReportStatus
-from cchc_desktop.vnformat import Number
+from cchc_desktop.vnformat import Number, plain_decimal
 
 if TYPE_CHECKING:  # the pydantic models are imported when a report is built, not to list them
     from cchc_desktop.model import Header, Report
@@ -70,10 +70,11 @@ def parse_day(text: str | None) -> dt.date | None:
 
 
 def canonical(value: Number) -> str:
-    """``Decimal("1E+2")`` → ``100``; ``Decimal("99.870")`` → ``99.87``; ints as they are."""
-    if isinstance(value, int):
-        return str(value)
-    return format(value.normalize(), "f")
+    """A figure as the database stores it: :func:`~cchc_desktop.vnformat.plain_decimal`.
+
+    ``Decimal("1E+2")`` → ``100``; ``Decimal("99.870")`` → ``99.87``; ints as they are.
+    """
+    return plain_decimal(value)
 
 
 def decode_value(catalogue: Catalogue, indicator_id: str, text: str) -> Number:

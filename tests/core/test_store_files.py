@@ -3,6 +3,7 @@
 import datetime as dt
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -252,6 +253,116 @@ def test_file_from_a_newer_version_is_flagged(tmp_path: Path, catalogue: Catalog
     with Store.open(path, catalogue) as store:
         assert len(store.notices) == 1
         assert "phiên bản mới hơn" in store.notices[0] and "m099_future" in store.notices[0]
+
+
+# -- the clerk's and the province's files open the same way, in their own words ------
+
+REPAIR = "Có thể xóa (hoặc đổi tên) tệp này rồi nhập lại các gói dữ liệu."
+
+
+def _province_open(path: Path) -> None:
+    from cchc_desktop.province import ProvinceDatabase
+
+    ProvinceDatabase.open(path).close()
+
+
+def _store_open(path: Path, catalogue: Catalogue) -> None:
+    Store.open(path, catalogue, keep_backups=0).close()
+
+
+def _error_text(opening: Callable[..., None], *args: object) -> str:
+    with pytest.raises(Exception) as caught:
+        opening(*args)
+    return f"{type(caught.value).__name__}: {caught.value}"
+
+
+def test_both_databases_say_a_path_cannot_be_opened(tmp_path: Path, catalogue: Catalogue) -> None:
+    folder = tmp_path / "la-thu-muc"
+    folder.mkdir()
+    assert _error_text(_store_open, folder, catalogue) == (
+        f"StoreError: Không mở được tệp dữ liệu {folder}: unable to open database file"
+    )
+    assert _error_text(_province_open, folder) == (
+        "ProvinceDatabaseError: Không mở được tệp dữ liệu tổng hợp "
+        f"{folder}: unable to open database file. {REPAIR}"
+    )
+    blocker = tmp_path / "la-tep"
+    blocker.write_text("")
+    inside = blocker / "cchc.sqlite3"
+    try:  # the system's words for it (strerror) differ from one system to another
+        inside.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        cause = error.strerror
+    assert _error_text(_store_open, inside, catalogue) == (
+        f"StoreError: Không mở được tệp dữ liệu {inside}: {cause}"
+    )
+    assert _error_text(_province_open, inside) == (
+        f"ProvinceDatabaseError: Không mở được tệp dữ liệu tổng hợp {inside}: {cause}"
+    )
+    garbage = tmp_path / "rac.sqlite3"
+    garbage.write_bytes(b"khong phai sqlite" * 100)
+    assert _error_text(_province_open, garbage) == (
+        "ProvinceDatabaseError: Không mở được tệp dữ liệu tổng hợp "
+        f"{garbage}: file is not a database. {REPAIR}"
+    )
+
+
+def test_no_safe_journal_is_the_store_s_own_words_and_the_province_s_open_failure(
+    tmp_path: Path, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc_desktop.store import database
+
+    def no_wal(path: Path) -> sqlite3.Connection:
+        raise StoreError(f"Không bật được chế độ ghi an toàn (WAL) cho tệp dữ liệu {path}")
+
+    monkeypatch.setattr(database, "connect", no_wal)
+    monkeypatch.setattr(database, "_connect_checked", no_wal)
+    path = tmp_path / "cchc.sqlite3"
+    words = f"Không bật được chế độ ghi an toàn (WAL) cho tệp dữ liệu {path}"
+    assert _error_text(_store_open, path, catalogue) == f"StoreError: {words}"
+    assert _error_text(_province_open, path) == (
+        f"ProvinceDatabaseError: Không mở được tệp dữ liệu tổng hợp {path}: {words}. {REPAIR}"
+    )
+
+
+def test_a_file_that_cannot_be_migrated(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = tmp_path / "la.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE _sqlite_migrations (khac TEXT)")
+    conn.close()
+    assert _error_text(_store_open, path, catalogue) == ("OperationalError: no such column: name")
+    assert _error_text(_province_open, path) == (
+        "ProvinceDatabaseError: Tệp "
+        f"{path} không phải tệp dữ liệu tổng hợp dùng được: no such column: name. {REPAIR}"
+    )
+
+
+def test_both_databases_notice_a_newer_program_in_their_words(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    from cchc_desktop.province import ProvinceDatabase
+
+    store_path, province_path = tmp_path / "cchc.sqlite3", tmp_path / "province.sqlite3"
+    _store_open(store_path, catalogue)
+    _province_open(province_path)
+    for path, name in ((store_path, "cchc"), (province_path, "cchc_province")):
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.executemany(
+                "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                [(name, "m098_future", "2030"), (name, "m099_future", "2030")],
+            )
+        conn.close()
+    with Store.open(store_path, catalogue, keep_backups=0) as store:
+        assert store.notices == [
+            "Tệp dữ liệu đã được một phiên bản mới hơn của chương trình nâng cấp "
+            "(m098_future, m099_future); hãy cập nhật chương trình trước khi sửa báo cáo."
+        ]
+    with ProvinceDatabase.open(province_path) as db:
+        assert db.notices == [
+            "Tệp dữ liệu tổng hợp đã được một phiên bản mới hơn của chương trình nâng cấp "
+            "(m098_future, m099_future); hãy cập nhật chương trình."
+        ]
 
 
 # -- the shared migration machinery ---------------------------------------------------
