@@ -20,9 +20,10 @@ from cchc_desktop.bundle import (
     prepare_bundle,
     write_bundle_file,
 )
+from cchc_desktop.bundle.reading import os_error_words
 from cchc_desktop.checks import check_report
 from cchc_desktop.model import ReportStatus
-from cchc_desktop.store import Store
+from cchc_desktop.store import ExportState, Store
 from cchc_desktop.vnformat import format_number
 from ui.qt import (
     QCheckBox,
@@ -99,6 +100,20 @@ def removable_volumes() -> list[Volume]:
     return found
 
 
+def sent_words(state: ExportState) -> str:
+    """``Lần gửi gần nhất: số 2, gói lập lúc 09:30 15/04/2026``, or ``Chưa xuất lần nào``.
+
+    The number is the revision the province receives, not a count of writes: an
+    unchanged report written again is the same revision, made at the same time.
+    """
+    if not state.revision:
+        return "Chưa xuất lần nào"
+    words = f"Lần gửi gần nhất: số {state.revision}"
+    if state.exported_at is None:
+        return words
+    return f"{words}, gói lập lúc {state.exported_at.astimezone():%H:%M %d/%m/%Y}"
+
+
 def pdf_name(prepared: PreparedBundle, final: bool) -> str:
     """``11074_Xa-Tu-Ky_2026-Q1_r003_du-thao.pdf``: beside the bundle, same stem."""
     stem = prepared.file_name.removesuffix(FILE_SUFFIX)
@@ -133,15 +148,11 @@ class BundleExportDialog(QDialog):
             if f.blocking
         )
         layout = QVBoxLayout(self)
-        state = store.export_state(report_id)
-        sent = f"đã xuất {state.revision} lần" if state.revision else "chưa xuất lần nào"
-        intro = QLabel(
-            f"Gói dữ liệu báo cáo {report.period_title} của {report.unit.name} ({sent}) "
-            "để gửi Sở Nội vụ. Chọn USB hoặc thư mục sẽ ghi:",
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self._subject = f"{report.period_title} của {report.unit.name}"
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self._show_intro()
+        layout.addWidget(self.intro)
         self.places = QListWidget(self)
         layout.addWidget(self.places)
         row = QHBoxLayout()
@@ -195,6 +206,14 @@ class BundleExportDialog(QDialog):
             self._blocked = False
         self.on_refresh_clicked()
         self.resize(560, 400)
+
+    def _show_intro(self) -> None:
+        """What is sent and the last send, read from the store (again after each write)."""
+        self.intro.setText(
+            f"Gói dữ liệu báo cáo {self._subject} để gửi Sở Nội vụ. "
+            f"{sent_words(self.store.export_state(self.report_id))}.\n"
+            "Chọn USB hoặc thư mục sẽ ghi:"
+        )
 
     # -- places ----------------------------------------------------------------------
 
@@ -296,12 +315,14 @@ class BundleExportDialog(QDialog):
             "Đợi vài giây rồi dùng «Tháo thiết bị an toàn» (Safely Remove) trước khi rút USB."
         )
         self._say("\n".join(lines))
+        self._show_intro()
         self.open_button.setVisible(True)
 
     def on_write_failed(self, error: BaseException) -> None:
         reason = getattr(error, "reason", None) or str(error)
         if isinstance(error, OSError) and not isinstance(error, BundleError):
-            reason = f"Không ghi được tệp: {error.strerror or error}"
+            where = f" {error.filename}" if error.filename else ""
+            reason = f"Không ghi được tệp{where}: {os_error_words(error, writing=True)}"
         self.failure = f"Chưa ghi được: {reason}"
         self._say(self.failure)
 

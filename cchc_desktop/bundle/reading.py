@@ -273,7 +273,35 @@ def _too_large(size: int) -> str:
     )
 
 
-def _os_words(error: OSError) -> str:
+_WRITE_WORDS = {
+    errno.ENOENT: "không tìm thấy thư mục chứa tệp (có thể USB đã bị rút).",
+    errno.ENOTDIR: "đường dẫn có một phần là tệp, không phải thư mục.",
+    errno.EACCES: "không có quyền ghi vào thư mục này.",
+    errno.EPERM: "không có quyền ghi vào thư mục này.",
+    errno.EROFS: "ổ đĩa chỉ cho đọc (USB đang bị khóa ghi?).",
+    errno.ENOSPC: "ổ đĩa đã đầy, không đủ chỗ ghi tệp.",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "ổ đĩa đã đầy, không đủ chỗ ghi tệp.",
+    errno.EIO: "lỗi thiết bị (USB bị rút hoặc hỏng?).",
+    errno.EISDIR: "đã có một thư mục trùng tên tệp.",
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài.",
+}
+
+
+def os_error_words(error: OSError, *, writing: bool = False) -> str:
+    """A failed file read (or, with ``writing``, write) in Vietnamese words, ending in a
+    full stop: a missing file or folder, no permission, a full or read-only disk.
+
+    Never the system's English ``strerror`` when writing; the caller names the file.
+    """
+    if writing:
+        words = _WRITE_WORDS.get(error.errno or 0)
+        if words is not None:
+            return words
+        return (
+            f"lỗi hệ thống khi ghi tệp (mã lỗi {error.errno})."
+            if error.errno
+            else ("lỗi khi ghi tệp.")
+        )
     if isinstance(error, FileNotFoundError):
         return "không tìm thấy tệp (có thể USB đã bị rút)."
     if isinstance(error, IsADirectoryError):
@@ -299,7 +327,7 @@ def read_bundle(path: Path | str, catalogue: Catalogue | None) -> Bundle:
             with path.open("rb") as stream:
                 data = stream.read(MAX_BUNDLE_BYTES + 1)  # it may have grown since
         except OSError as error:
-            _fail(_os_words(error), "unreadable")
+            _fail(os_error_words(error), "unreadable")
         return parse_bundle(data, catalogue)
     except BundleError as error:
         raise BundleError(f"Tệp «{path.name}»: {error.reason}", error.kind) from None

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+from cchc_desktop.bundle.reading import os_error_words
 from cchc_desktop.checks import Finding, FindingKind, Kinds, counts_text, kind_label
 
 EXIT_ERRORS = 1
@@ -14,7 +15,7 @@ class UsageError(Exception):
 
 def write_failed(path: object, error: OSError) -> UsageError:
     """A file that could not be written (missing or read-only folder, full disk), in words."""
-    return UsageError(f"không ghi được tệp {path}: {error.strerror or error}")
+    return UsageError(f"không ghi được tệp {path}: {os_error_words(error, writing=True)}")
 
 
 def finding_line(finding: Finding, kinds: Kinds) -> str:

@@ -142,7 +142,8 @@ def summary_text(summary: Summary) -> list[str]:
         for total in summary.totals:
             if total.value is not None:
                 indicator = total.indicator
-                given = "" if total.communes is None else f"  ({total.communes} đơn vị)"
+                over = "tính trên " if indicator.derived else ""
+                given = f"  ({over}{total.communes} đơn vị)"
                 value = format_number(total.value)
                 lines.append(f"  {indicator.label}: {value} {indicator.unit}{given}")
     return lines
@@ -222,5 +223,5 @@ def _resolve(args: argparse.Namespace) -> int:
         except NotFound as error:
             raise UsageError(str(error)) from None
     chosen = conflict.other if args.other else conflict.kept
-    print(f"Đã giải quyết xung đột {conflict.id}: dùng tệp «{chosen.file_name}».")
+    print(f"Đã giải quyết xung đột {conflict.id}: dùng tệp «{chosen.shown}».")
     return 0

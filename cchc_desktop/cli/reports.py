@@ -24,6 +24,34 @@ from cchc_desktop.vnformat import format_number
 _PERIODS = "2026-Q1…Q4, 2026-H1, 2026-9M, 2026-Y, 2026-AH1"
 
 
+# The header fields given as JSON, with the shape each expects.
+_JSON_SHAPES = {
+    "signer": '{"authority": "TM", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"}',
+    "citations": (
+        '[{"kind": "Kế hoạch", "number": "05/KH-UBND", "date": "17/01/2022", '
+        '"issuer": "UBND xã", "summary": "về cải cách hành chính năm 2026"}]'
+    ),
+    "contacts": (
+        '[{"role": "Lãnh đạo phụ trách", "name": "Nguyễn Văn A", '
+        '"position": "Phó Chủ tịch", "contact": "0912345678"}]'
+    ),
+}
+
+_STRUCTURED_HELP = "\n".join(
+    [
+        "Trường header.recipients: mỗi nơi nhận một dòng.",
+        "Trường header.signer: chỉ tên người ký (giữ nguyên TM/KT và chức danh), hoặc JSON dạng",
+        f"  {_JSON_SHAPES['signer']}",
+        "  (authority là TM hoặc KT).",
+        "Trường header.citations: JSON, một danh sách văn bản căn cứ, dạng",
+        f"  {_JSON_SHAPES['citations']}",
+        "Trường header.contacts: JSON, một danh sách người phụ trách, dạng",
+        f"  {_JSON_SHAPES['contacts']}",
+        'Ví dụ: cchc text 1 header.signer "Nguyễn Văn Thắng"',
+    ]
+)
+
+
 def _report_id(command: argparse.ArgumentParser) -> None:
     command.add_argument("id", type=int, metavar="SỐ", help="số báo cáo (xem cchc list)")
 
@@ -53,12 +81,26 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
     )
     set_.add_argument("value", metavar="SỐ_LIỆU", help='số liệu, ví dụ 1.730 hoặc 99,87; "" để xóa')
     set_.set_defaults(with_store=_set)
-    text = commands.add_parser("text", help="nhập nội dung một mục, hoặc một trường header.*")
+    text = commands.add_parser(
+        "text",
+        help="nhập nội dung một mục, hoặc một trường header.*",
+        description="Nhập nội dung một mục của báo cáo, hoặc một trường phần đầu (header.*).",
+        epilog=_STRUCTURED_HELP,
+    )
+    # The command's own help formatter (Vietnamese words), keeping the epilog's lines.
+    text.formatter_class = type(
+        "KeepingLines", (argparse.RawDescriptionHelpFormatter, text.formatter_class), {}
+    )
     _report_id(text)
     text.add_argument(
         "field", metavar="MỤC", help="ví dụ tthc.ket_qua, header.place, header.recipients"
     )
-    text.add_argument("text", metavar="NỘI_DUNG", help="nội dung, hoặc - để đọc từ đầu vào chuẩn")
+    text.add_argument(
+        "text",
+        metavar="NỘI_DUNG",
+        help="nội dung, hoặc - để đọc từ đầu vào chuẩn (header.signer, header.citations, "
+        "header.contacts viết dạng JSON, xem dưới đây)",
+    )
     text.set_defaults(with_store=_text)
     check = commands.add_parser("check", help="kiểm tra số liệu; mã thoát 1 nếu còn lỗi")
     _report_id(check)
@@ -129,7 +171,7 @@ def _show(store: Store, args: argparse.Namespace) -> int:
             if (v := report.values.get(i.id, derived.get(i.id))) is not None
         ]
         lines += [
-            f"  {n.label}: {report.narratives[key][:70]}"
+            f"  {n.label}: {excerpt(report.narratives[key])}"
             for n in section.narratives
             if (key := section.narrative_key(n.id)) in report.narratives
         ]
@@ -137,6 +179,19 @@ def _show(store: Store, args: argparse.Namespace) -> int:
             print(f"{section.title}:")
             print("\n".join(lines))
     return 0
+
+
+def excerpt(text: str, width: int = 70) -> str:
+    """The start of a narrative on one line, cut at a word and ended with «…» when cut.
+
+    Never inside a word or a number: ``trực tuyến 1.500`` is not cut to ``trực tuyến 1``.
+    """
+    line = " ".join(text.split())
+    if len(line) <= width:
+        return line
+    space = line.rfind(" ", 0, width + 1)
+    cut = line[:space] if space > 0 else line[:width]
+    return f"{cut.rstrip(' ,;:.-–—(')}…"
 
 
 def _set(store: Store, args: argparse.Namespace) -> int:
@@ -150,7 +205,12 @@ def _text(store: Store, args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     if args.field.startswith("header."):
         name = args.field.removeprefix("header.")
-        store.set_header_field(args.id, name, _header_value(name, text))
+        if name == "signer" and not text.lstrip().startswith("{"):
+            # A plain name: the signer's name, the authority and title kept.
+            signer = store.load(args.id).header.signer.model_dump()
+            store.set_header_field(args.id, name, signer | {"name": text.strip()})
+        else:
+            store.set_header_field(args.id, name, _header_value(name, text))
     else:
         store.set_text(args.id, args.field, text)
     return 0
@@ -158,12 +218,13 @@ def _text(store: Store, args: argparse.Namespace) -> int:
 
 def _header_value(name: str, text: str) -> object:
     """Structured header fields are given as JSON, the list of recipients one per line."""
-    if name in ("citations", "contacts", "signer"):
+    if name in _JSON_SHAPES:
         try:
             return json.loads(text)
         except json.JSONDecodeError as error:
             raise UsageError(
-                f"header.{name} phải là JSON hợp lệ ({error.msg}, dòng {error.lineno})"
+                f"header.{name} phải viết dạng JSON (chỗ sai ở dòng {error.lineno}, "
+                f"cột {error.colno}), ví dụ: {_JSON_SHAPES[name]}"
             ) from None
     if name == "recipients":
         return [line.strip() for line in text.splitlines() if line.strip()]

@@ -10,8 +10,11 @@ Three shapes are read, within one sentence and with no other number between:
 The rate A/B × 100 is compared after rounding to the decimals the writer used
 (``99,87%``: two). Writers also cut the digits off instead of rounding
 (``2.846/3.525`` = 80,737…% written ``80,73%`` in a reference report), so a
-truncated rate is accepted too. An approximate rate (``khoảng 60%``, ``>60%``)
-and a zero denominator are left alone.
+truncated rate is accepted too. The message gives the true rate: as it is when
+it is exact (``60%``, ``62,5%``), otherwise with at least two decimals, more when
+two would still print ``100%`` or ``0%`` (``1.551/1.553`` is ``99,87%``, never
+``100%``). An approximate rate (``khoảng 60%``, ``>60%``) and a zero
+denominator are left alone.
 """
 
 import itertools
@@ -83,9 +86,31 @@ def _verdict(fraction: Quantity, rate: Quantity) -> Slip | None:
     cut = exact.quantize(places, ROUND_DOWN)
     if rate.value in (rounded, cut):
         return None
-    shown = format_number(rounded, rate.number.decimals or None)
+    shown = _true_rate(exact, rate.number.decimals)
     message = (
         f"Tỷ lệ {fraction.number.written}/{fraction.denominator.written} là {shown}%, "
         f"không phải {rate.number.written}%"
     )
     return Slip(spans_of((fraction.number, fraction.denominator, rate.number)), message)
+
+
+_MAX_PLACES = 6
+
+
+def _true_rate(exact: Decimal, written_places: int) -> str:
+    """The rate A/B × 100 as the message prints it, never rounder than it is.
+
+    An exact rate prints as it is (``60``, ``62,5``). Any other keeps at least two
+    decimals and the writer's own (``99,87``, ``94,44``, ``80,74``, trailing zeros
+    kept: ``80,70`` is not exactly 80,7), and more while rounding would make it
+    look like all or nothing (``299.999/300.000`` is ``99,9997``, not ``100,00``).
+    """
+    if exact == exact.quantize(Decimal(1).scaleb(-_MAX_PLACES), ROUND_HALF_UP):
+        return format_number(exact)
+    places = max(2, written_places)
+    while places < _MAX_PLACES:
+        shown = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        if shown not in (0, 100):
+            break
+        places += 1
+    return format_number(exact, places)

@@ -4,8 +4,10 @@ Same page, fonts, header block (issuer ``SỞ NỘI VỤ`` under the province's
 committee, ``Số: …/BC-SNV``, the dateline), title and ruled tables as the
 commune's report (:mod:`cchc_desktop.pdf.layout`, :mod:`.tables`); then the
 totals of every count and money figure by section, with the rates computed
-from the totals, the communes that have not reported, and those whose report
-still has errors or a conflict; then the closing sentence and the commune
+from the sums over the communes that gave all of their figures (each line says
+how many communes it is over), the communes that have not reported, those
+whose report still has errors or a conflict, and those whose counted report is
+a draft (flagged where it replaced a final one); then the closing sentence and the commune
 report's "Nơi nhận" and signature block (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``,
 the name left blank for signing). Built deterministically (same summary, same
 bytes) and written atomically.
@@ -39,6 +41,7 @@ from cchc_desktop.pdf.sentences import format_cell
 from cchc_desktop.pdf.tables import ruled_table
 from cchc_desktop.pdf.text import Para, lower_first, markup, nfc, roman
 from cchc_desktop.province.summary import CommuneRow, Summary
+from cchc_desktop.province.words import COUNT_HEADER, RATE_NOTE
 from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import format_count
 
@@ -157,14 +160,28 @@ def _introduction(summary: Summary) -> list[str]:
     texts = [first]
     if reported:
         texts.append(
-            "Số liệu dưới đây là tổng số liệu của các đơn vị đã báo cáo; các tỷ lệ được tính "
-            "lại từ số tổng, không lấy bình quân tỷ lệ của các đơn vị."
+            "Số liệu dưới đây là tổng số liệu của các đơn vị đã báo cáo; mỗi tỷ lệ được tính "
+            "lại từ tổng số liệu của các đơn vị có đủ số liệu để tính tỷ lệ đó, không lấy "
+            "bình quân tỷ lệ của các đơn vị."
         )
     with_errors = sum(1 for r in reported if r.errors)
     if with_errors:
         texts.append(
             f"Có {format_count(with_errors, pad=False)} đơn vị gửi báo cáo còn lỗi số liệu "
             "(xem mục III)."
+        )
+    drafts = draft_rows(summary)
+    if drafts:
+        replaced = sum(1 for r in drafts if r.replaced_final)
+        texts.append(
+            f"Có {format_count(len(drafts), pad=False)} đơn vị mới gửi bản nháp"
+            + (
+                f", trong đó {format_count(replaced, pad=False)} đơn vị gửi bản nháp thay cho "
+                "bản chính thức đã gửi trước"
+                if replaced
+                else ""
+            )
+            + "; số liệu đang dùng bản nháp (xem mục IV)."
         )
     if summary.conflict_count:
         texts.append(
@@ -175,12 +192,17 @@ def _introduction(summary: Summary) -> list[str]:
     return texts
 
 
+def draft_rows(summary: Summary) -> list[CommuneRow]:
+    """The reporting communes whose counted report is a draft."""
+    return [r for r in summary.reported if r.status == "draft"]
+
+
 def totals_table(summary: Summary, catalogue: Catalogue) -> Flowable:
     """STT, Chỉ tiêu, Đơn vị tính, Tổng số, Số đơn vị có số liệu; one spanned row a section."""
     st = s.styles()
     if not summary.reported:
         return Para("Chưa có đơn vị nào báo cáo trong kỳ này.", st.body)
-    rows = [["STT", "Chỉ tiêu", "Đơn vị tính", "Tổng số", "Số đơn vị có số liệu"]]
+    rows = [["STT", "Chỉ tiêu", "Đơn vị tính", "Tổng số", COUNT_HEADER]]
     spans: list[int] = []
     for number, (section, totals) in enumerate(summary.totals_by_section(catalogue), start=1):
         spans.append(len(rows))
@@ -191,7 +213,7 @@ def totals_table(summary: Summary, catalogue: Catalogue) -> Flowable:
                 t.indicator.label,
                 t.indicator.unit,
                 "" if t.value is None else format_cell(t.indicator, t.value),
-                "—" if t.communes is None else str(t.communes),
+                str(t.communes),
             ]
             for n, t in enumerate(totals, start=1)
         ]
@@ -235,6 +257,25 @@ def problems_table(rows: Sequence[CommuneRow]) -> Flowable:
     return ruled_table(table, widths, short=(0, 1, 3, 4, 5, 6, 7))
 
 
+def drafts_table(rows: Sequence[CommuneRow]) -> Flowable:
+    st = s.styles()
+    if not rows:
+        return Para("Không có đơn vị nào.", st.body)
+    table = [["STT", "Mã", "Tên đơn vị", "Lần gửi", "Ghi chú"]]
+    table += [
+        [
+            str(n),
+            r.code,
+            r.name,
+            str(r.revision),
+            "Thay cho bản chính thức đã gửi trước" if r.replaced_final else "",
+        ]
+        for n, r in enumerate(rows, start=1)
+    ]
+    widths = [11 * mm, 15 * mm, 66 * mm, 15 * mm, 58 * mm]
+    return ruled_table(table, widths, short=(0, 1, 3))
+
+
 def _story(summary: Summary, catalogue: Catalogue) -> list[Flowable]:
     st = s.styles()
     subject = _subject(summary)
@@ -248,18 +289,22 @@ def _story(summary: Summary, catalogue: Catalogue) -> list[Flowable]:
         Rule(60 * mm),
     ]
     story += [Para(markup(text), st.body) for text in _introduction(summary)]
-    parts: list[tuple[str, Flowable]] = [
-        ("TỔNG HỢP SỐ LIỆU CỦA CÁC ĐƠN VỊ ĐÃ BÁO CÁO", totals_table(summary, catalogue)),
+    totals: list[Flowable] = [totals_table(summary, catalogue)]
+    if summary.reported:
+        totals += [Spacer(1, 2 * mm), Para(markup(RATE_NOTE), st.body)]
+    parts: list[tuple[str, list[Flowable]]] = [
+        ("TỔNG HỢP SỐ LIỆU CỦA CÁC ĐƠN VỊ ĐÃ BÁO CÁO", totals),
         (
             f"CÁC ĐƠN VỊ CHƯA BÁO CÁO ({len(summary.missing)}/{len(summary.rows)})",
-            missing_table(summary.missing),
+            [missing_table(summary.missing)],
         ),
-        ("CÁC ĐƠN VỊ CÓ BÁO CÁO CÒN LỖI HOẶC XUNG ĐỘT", problems_table(problems)),
+        ("CÁC ĐƠN VỊ CÓ BÁO CÁO CÒN LỖI HOẶC XUNG ĐỘT", [problems_table(problems)]),
+        ("CÁC ĐƠN VỊ GỬI BẢN NHÁP", [drafts_table(draft_rows(summary))]),
     ]
-    for number, (title, flowable) in enumerate(parts, start=1):
+    for number, (title, flowables) in enumerate(parts, start=1):
         story += [Para(f"{roman(number)}. {markup(title)}", st.part), Spacer(1, 2 * mm)]
-        flowable.spaceAfter = _AFTER_TABLE  # the next heading stands clear of the table
-        story.append(flowable)
+        flowables[-1].spaceAfter = _AFTER_TABLE  # the next heading stands clear of it
+        story += flowables
     story.append(
         KeepTogether(
             [

@@ -36,6 +36,7 @@ from cchc_desktop.province.summary import (
     CommuneRow,
     Summary,
     Total,
+    latest_import,
     province_summary,
     reported_periods,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "default_province_db_path",
     "differences_text",
     "import_paths",
+    "latest_import",
     "list_conflicts",
     "load_bundle",
     "province_summary",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cchc_desktop.atomic_file import write_atomically
 from cchc_desktop.province.summary import CommuneRow, Summary
+from cchc_desktop.province.words import COUNT_HEADER
 from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import Number
 
@@ -53,7 +54,7 @@ def _status_cells(number: int, row: CommuneRow) -> list[str]:
         str(number),
         row.code,
         row.name,
-        "Đã báo cáo",
+        row.state_words(),
         str(row.revision),
         status_word(row.status or ""),
         str(row.errors),
@@ -70,7 +71,8 @@ def _text_cell(text: str) -> str:
 
 
 def summary_rows(summary: Summary, *, figures: bool = True) -> Iterator[list[str]]:
-    """The CSV's rows: headers, one per commune, then ``Tổng cộng`` (with ``figures``)."""
+    """The CSV's rows: headers, one per commune, then ``Tổng cộng`` and how many communes
+    each total is over (with ``figures``; a rate is over those that gave all its figures)."""
     lines = summary.totals if figures else ()
     yield [*STATUS_COLUMNS, *(f"{t.indicator.label} ({t.indicator.unit})" for t in lines)]
     for number, row in enumerate(summary.rows, start=1):
@@ -84,6 +86,9 @@ def summary_rows(summary: Summary, *, figures: bool = True) -> Iterator[list[str
         head = ["", "", f"Tổng cộng {summary.province_name}", reported]
         head += [""] * (len(STATUS_COLUMNS) - len(head))
         yield [*head, *(plain_number(t.value) for t in lines)]
+        over = ["", "", COUNT_HEADER, "tỷ lệ: đơn vị có đủ số liệu để tính"]
+        over += [""] * (len(STATUS_COLUMNS) - len(over))
+        yield [*over, *(str(t.communes) if t.value is not None else "" for t in lines)]
 
 
 def write_summary_csv(summary: Summary, path: Path | str, *, figures: bool = True) -> None:

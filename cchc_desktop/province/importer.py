@@ -9,6 +9,11 @@ name and the reason and writes nothing. A file whose exact bytes were imported
 before (the same USB stick brought again) is recognised by their hash and
 skipped without being parsed again.
 
+Each file is also kept with where it came from (``USB-A/bao-cao/x.cchc.json``:
+its path from what was imported, that folder's name first): when two files of
+the same name are mentioned together — the same report from two sticks, say —
+the messages name them by that path, not by the name alone.
+
 All the good files of one call go in **one transaction**: after an import
 either every good file is in the database or — power cut, disk full, the
 officer pressed "Hủy" — none is, and the file is as it was before. (One
@@ -39,10 +44,11 @@ from pathlib import Path
 from typing import Any
 
 from cchc_desktop.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, parse_bundle
+from cchc_desktop.bundle.reading import os_error_words
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.checks.kinds import Kinds
 from cchc_desktop.province.database import ProvinceDatabase, transaction
-from cchc_desktop.province.words import unit_period_words
+from cchc_desktop.province.words import shown_names, unit_period_words
 from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import format_number
 
@@ -89,6 +95,9 @@ class FileResult:
 @dataclass
 class ImportResult:
     files: list[FileResult] = field(default_factory=list)
+    # Conflicts still open after the import among the units and periods its files are of,
+    # those from before included: a file brought again does not settle them.
+    open_conflicts: int = 0
 
     def _of(self, outcome: Outcome) -> list[FileResult]:
         return [f for f in self.files if f.outcome == outcome]
@@ -110,11 +119,19 @@ class ImportResult:
         return self._of(Outcome.CONFLICT)
 
     def counts_text(self) -> str:
-        """``Đã nhập 3 tệp, bỏ qua 1, từ chối 2, xung đột 0.``"""
-        return (
+        """``Đã nhập 3 tệp, bỏ qua 1, từ chối 2, xung đột 0.``, and the conflicts left open
+        among the units imported (``…; còn 1 xung đột chưa giải quyết.``) when there are
+        others than the ones this import found."""
+        text = (
             f"Đã nhập {len(self.imported)} tệp, bỏ qua {len(self.skipped)}, "
-            f"từ chối {len(self.rejected)}, xung đột {len(self.conflicts)}."
+            f"từ chối {len(self.rejected)}, xung đột {len(self.conflicts)}"
         )
+        if self.open_conflicts and self.open_conflicts != len(self.conflicts):
+            text += (
+                f"; còn {self.open_conflicts} xung đột chưa giải quyết của các đơn vị "
+                "trong lần nhập này (mục «Xung đột»)"
+            )
+        return text + "."
 
 
 # -- finding the files -----------------------------------------------------------------
@@ -134,12 +151,32 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
+def source_of(file: Path, imported: Path) -> str:
+    """Where ``file`` came from, as the messages name it: its path from ``imported`` (a
+    folder, or the file itself) with that folder's name first — ``USB-A/bao-cao/x.json``,
+    or ``USB-A/x.json`` for a file chosen alone."""
+    base = imported if imported != file else file.parent
+    try:
+        relative = file.relative_to(base)
+    except ValueError:
+        return file.as_posix()
+    return (Path(base.name) / relative).as_posix() if base.name else relative.as_posix()
+
+
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileResult]]:
     """The files to read (each once) and the paths that do not exist (already rejected).
 
     A file named explicitly is read whatever its extension; a folder gives its
-    ``*.json`` files, recursively.
+    ``*.json`` files, recursively. :func:`collected_sources` says where each came from.
     """
+    files, missing, _sources = _collect(paths)
+    return files, missing
+
+
+def _collect(
+    paths: Iterable[Path | str],
+) -> tuple[list[Path], list[FileResult], dict[Path, str]]:
+    sources: dict[Path, str] = {}
     files: list[Path] = []
     seen: set[Path] = set()
     missing: list[FileResult] = []
@@ -163,7 +200,8 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRes
             if key not in seen:
                 seen.add(key)
                 files.append(file)
-    return files, missing
+                sources[file] = source_of(file, path)
+    return files, missing, sources
 
 
 # -- checking one bundle ---------------------------------------------------------------
@@ -213,33 +251,51 @@ _INSERT = """
 INSERT INTO bundles (
     sha256, unit_code, unit_name, province_code, period, period_title, window_from,
     window_to, revision, status, catalogue_id, catalogue_version, app_version, created_at,
-    file_name, imported_at, errors, warnings, values_json, document, file_sha256
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    file_name, imported_at, errors, warnings, values_json, document, file_sha256, file_path
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 
+_OPEN_CONFLICT = (
+    "; xung đột lần gửi {revision} của đơn vị này chưa được giải quyết: hãy chọn bản "
+    "đúng ở mục «Xung đột»"
+)
+
+
 def _identical_words(
-    path: Path, revision: int, words: str, file_name: str, bundle_id: int, current: Any
+    this: tuple[str, str],
+    revision: int,
+    words: str,
+    same: tuple[str, str],
+    bundle_id: int,
+    current: Any,
+    open_revision: int | None,
 ) -> str:
-    using = ""
-    if current is not None and current[0] != bundle_id:
-        using = f"; đang dùng lần gửi {current[1]} (tệp «{current[2]}»)"
+    using = current is not None and current[0] != bundle_id
+    named = shown_names(this, same, *([(current[2], current[4])] if using else []))
+    tail = f"; đang dùng lần gửi {current[1]} (tệp «{named[2]}»)" if using else ""
+    if open_revision is not None:
+        tail += _OPEN_CONFLICT.format(revision=open_revision)
     return (
-        f"Tệp «{path.name}»: trùng hoàn toàn với lần gửi {revision} của {words} đã nhập "
-        f"trước đây (tệp «{file_name}»){using}, bỏ qua."
+        f"Tệp «{named[0]}»: trùng hoàn toàn với lần gửi {revision} của {words} đã nhập "
+        f"trước đây (tệp «{named[1]}»){tail}, bỏ qua."
     )
 
 
-def _conflict_words(path: Path, words: str, revision: int, kept_file: str, kept_at: str) -> str:
-    """The bundle kept is named by its file, or (a file of the same name) by when it was
-    imported, in local time as :meth:`BundleRef.describe` says it."""
-    if kept_file == path.name:
+def _conflict_words(
+    this: tuple[str, str], words: str, revision: int, kept: tuple[str, str], kept_at: str
+) -> str:
+    """The bundle kept is named by its file, by where it came from (a file of the same
+    name from elsewhere) or by when it was imported (the same name and source), in local
+    time as :meth:`BundleRef.describe` says it."""
+    named = shown_names(this, kept)
+    if named[0] == named[1]:
         when = dt.datetime.fromisoformat(kept_at).astimezone()
         which = f"— bản này khác với bản cùng lần gửi {revision} đã nhập lúc {when:%d/%m/%Y %H:%M}"
     else:
-        which = f"đã có lần gửi {revision} với nội dung khác (tệp «{kept_file}»)"
+        which = f"đã có lần gửi {revision} với nội dung khác (tệp «{named[1]}»)"
     return (
-        f"Tệp «{path.name}»: {words} {which}. Hai bản khác nhau cùng một số lần gửi: đang "
+        f"Tệp «{named[0]}»: {words} {which}. Hai bản khác nhau cùng một số lần gửi: đang "
         "giữ bản nhập trước; hãy hỏi lại xã và chọn bản đúng ở mục «Xung đột»."
     )
 
@@ -259,10 +315,33 @@ def _about(bundle: Bundle, path: Path, outcome: Outcome, message: str) -> FileRe
 class _Writer:
     """The database side of one import batch (inside its transaction)."""
 
-    def __init__(self, conn: sqlite3.Connection, imported_at: str, kinds: Kinds) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        imported_at: str,
+        kinds: Kinds,
+        sources: dict[Path, str] | None = None,
+    ) -> None:
         self.conn = conn
         self.imported_at = imported_at
         self.kinds = kinds
+        self.sources = sources or {}
+
+    def source(self, path: Path) -> str:
+        return self.sources.get(path) or path.name
+
+    def this(self, path: Path) -> tuple[str, str]:
+        """The file being imported as :func:`shown_names` takes it."""
+        return path.name, self.source(path)
+
+    def open_conflict(self, unit_code: str, period: str) -> int | None:
+        """The revision of an open conflict of this unit and period, or ``None``."""
+        row = self.conn.execute(
+            "SELECT revision FROM conflicts WHERE unit_code = ? AND period = ? "
+            "AND resolved_at IS NULL ORDER BY revision DESC LIMIT 1",
+            (unit_code, period),
+        ).fetchone()
+        return None if row is None else int(row[0])
 
     def insert(self, bundle: Bundle, path: Path, data: bytes) -> int:
         counts = bundle.counts(self.kinds)  # as the clerk's start screen counts them
@@ -290,13 +369,15 @@ class _Writer:
                 values_json(bundle.values),
                 data,
                 hashlib.sha256(data).hexdigest(),
+                self.source(path),
             ),
         )
         return int(cursor.lastrowid or 0)
 
     def _current(self, unit_code: str, period: str) -> Any:
         return self.conn.execute(
-            "SELECT b.id, b.revision, b.file_name, b.imported_at FROM current c JOIN bundles b "
+            "SELECT b.id, b.revision, b.file_name, b.imported_at, b.file_path "
+            "FROM current c JOIN bundles b "
             "ON b.id = c.bundle_id WHERE c.unit_code = ? AND c.period = ?",
             (unit_code, period),
         ).fetchone()
@@ -305,18 +386,27 @@ class _Writer:
         """The skip of a file whose very bytes were imported before (not parsed again)."""
         same = self.conn.execute(
             "SELECT id, revision, file_name, unit_code, unit_name, period, period_title, "
-            "province_code FROM bundles WHERE file_sha256 = ?",
+            "province_code, file_path FROM bundles WHERE file_sha256 = ?",
             (hashlib.sha256(data).hexdigest(),),
         ).fetchone()
         if same is None:
             return None
-        bundle_id, revision, file_name, unit_code, unit_name, period, title, province = same
+        bundle_id, revision, file_name, unit_code, unit_name, period, title, province = same[:8]
         current = self._current(unit_code, period)
         words = unit_period_words(unit_name, unit_code, title)
+        open_revision = self.open_conflict(unit_code, period)
         return FileResult(
             path,
             Outcome.SKIPPED,
-            _identical_words(path, revision, words, file_name, bundle_id, current),
+            _identical_words(
+                self.this(path),
+                revision,
+                words,
+                (file_name, same[8]),
+                bundle_id,
+                current,
+                open_revision,
+            ),
             unit_code,
             period,
             revision,
@@ -328,10 +418,19 @@ class _Writer:
         words = unit_period_words(bundle.unit_name, bundle.unit_code, bundle.period_title)
         current = self._current(bundle.unit_code, bundle.period)
         same = self.conn.execute(
-            "SELECT id, revision, file_name FROM bundles WHERE sha256 = ?", (bundle.sha256,)
+            "SELECT id, revision, file_name, file_path FROM bundles WHERE sha256 = ?",
+            (bundle.sha256,),
         ).fetchone()
         if same is not None:
-            message = _identical_words(path, same[1], words, same[2], same[0], current)
+            message = _identical_words(
+                self.this(path),
+                same[1],
+                words,
+                (same[2], same[3]),
+                same[0],
+                current,
+                self.open_conflict(bundle.unit_code, bundle.period),
+            )
             return _about(bundle, path, Outcome.SKIPPED, message)
         status = status_word(bundle.status).lower()
         if current is None:
@@ -347,14 +446,15 @@ class _Writer:
                 Outcome.IMPORTED,
                 f"Tệp «{path.name}»: đã nhập {words}, lần gửi {bundle.revision} ({status}).",
             )
-        current_id, current_revision, current_file, current_imported = current
+        current_id, current_revision, current_file, current_imported, current_path = current
         if bundle.revision < current_revision:
+            named = shown_names(self.this(path), (current_file, current_path))
             return _about(
                 bundle,
                 path,
                 Outcome.SKIPPED,
-                f"Tệp «{path.name}»: lần gửi {bundle.revision} của {words} cũ hơn lần gửi "
-                f"{current_revision} đã nhập (tệp «{current_file}»), bỏ qua.",
+                f"Tệp «{named[0]}»: lần gửi {bundle.revision} của {words} cũ hơn lần gửi "
+                f"{current_revision} đã nhập (tệp «{named[1]}»), bỏ qua.",
             )
         bundle_id = self.insert(bundle, path, data)
         if bundle.revision > current_revision:
@@ -386,7 +486,13 @@ class _Writer:
                 self.imported_at,
             ),
         )
-        message = _conflict_words(path, words, bundle.revision, current_file, current_imported)
+        message = _conflict_words(
+            self.this(path),
+            words,
+            bundle.revision,
+            (current_file, current_path),
+            current_imported,
+        )
         return _about(bundle, path, Outcome.CONFLICT, message)
 
 
@@ -410,12 +516,7 @@ def _load(path: Path) -> bytes | FileResult:
                 return _too_large(path, size)
             return stream.read(MAX_BUNDLE_BYTES + 1)
     except OSError as error:
-        words = (
-            "không có quyền đọc tệp"
-            if isinstance(error, PermissionError)
-            else f"lỗi khi đọc tệp ({error.strerror or error})"
-        )
-        return FileResult(path, Outcome.REJECTED, f"Tệp «{path.name}»: {words}.")
+        return FileResult(path, Outcome.REJECTED, f"Tệp «{path.name}»: {os_error_words(error)}")
 
 
 def _verify(path: Path, data: bytes, catalogue: Catalogue) -> Bundle | FileResult:
@@ -458,13 +559,13 @@ def import_paths(
     rolled back and :class:`ImportCancelled` raised. :class:`ImportFailed` when
     the database refuses the batch (nothing imported).
     """
-    files, result_files = collect_files(paths)
+    files, result_files, sources = _collect(paths)
     result = ImportResult(result_files)
     imported_at = _stamp(now or dt.datetime.now(dt.UTC))
     total = len(files)
     try:
         with transaction(db.conn) as conn:
-            writer = _Writer(conn, imported_at, Kinds(catalogue))
+            writer = _Writer(conn, imported_at, Kinds(catalogue), sources)
             for done, path in enumerate(files):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled("Đã hủy: không nhập tệp nào.")
@@ -473,6 +574,10 @@ def import_paths(
                 result.files.append(_one(writer, path, catalogue))
             if progress is not None:
                 progress(total, total, "")
+            touched = {(f.unit_code, f.period) for f in result.files if f.unit_code}
+            result.open_conflicts = sum(
+                1 for unit, period in touched if writer.open_conflict(unit, str(period)) is not None
+            )
     except sqlite3.Error as error:
         raise ImportFailed(
             f"Không ghi được vào tệp dữ liệu tổng hợp {db.path}: {error}. Chưa nhập tệp nào."

@@ -13,6 +13,8 @@ Tables:
   totals add up). Superseded revisions and the losing side of a conflict stay
   here: the office keeps what it was sent. ``file_sha256`` is the hash of the
   file's bytes: the same file brought again is recognised before it is parsed.
+  ``file_path`` (m002) is where the file came from, named from what was
+  imported (``USB-A/bao-cao/x.cchc.json``), to tell two files of one name apart.
 - ``current``: for each unit and period, the bundle that counts (the newest
   revision; on a tie, the one received first until the officer chooses).
 - ``conflicts``: two different bundles of the same unit, period and revision,
@@ -101,3 +103,12 @@ def m001_bundles(db: "Database") -> None:
         ) WITHOUT ROWID
         """,
     )
+
+
+@_migration
+def m002_file_path(db: "Database") -> None:
+    """Where each file came from: its path from the folder or file that was imported,
+    that folder's own name first (``USB-A/bao-cao/x.cchc.json``; for a file chosen
+    alone, ``USB-A/x.cchc.json``), so that two files of one name are told apart.
+    Empty for bundles imported before."""
+    _run(db, "ALTER TABLE bundles ADD COLUMN file_path TEXT NOT NULL DEFAULT ''")

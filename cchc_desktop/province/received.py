@@ -17,7 +17,7 @@ from cchc_desktop.bundle import Bundle, BundleError, parse_bundle
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.model import HEADER_LABELS
 from cchc_desktop.province.database import ProvinceDatabase, transaction
-from cchc_desktop.province.words import unit_period_words
+from cchc_desktop.province.words import shown_names, unit_period_words
 from cchc_desktop.status import status_word
 from cchc_desktop.units import province_code
 from cchc_desktop.vnformat import format_number
@@ -59,6 +59,13 @@ class BundleRef:
     warnings: int
     created_at: dt.datetime
     imported_at: dt.datetime
+    # How the file is named to the officer: its name, or where it came from
+    # (``USB-A/x.cchc.json``) when the other side's file has the same name.
+    shown_name: str = ""
+
+    @property
+    def shown(self) -> str:
+        return self.shown_name or self.file_name
 
     def describe(self) -> str:
         """What tells this side apart: when it was made, its status, findings, file, import.
@@ -69,7 +76,7 @@ class BundleRef:
         status = status_word(self.status).lower()
         return (
             f"lập lúc {self.created_at.astimezone():%d/%m/%Y %H:%M:%S}, {status}, "
-            f"{self.errors} lỗi, {self.warnings} cảnh báo, tệp «{self.file_name}», "
+            f"{self.errors} lỗi, {self.warnings} cảnh báo, tệp «{self.shown}», "
             f"nhập lúc {self.imported_at.astimezone():%d/%m/%Y %H:%M}"
         )
 
@@ -98,9 +105,10 @@ class Conflict:
         """One line for the officer (the sides: :meth:`BundleRef.describe`)."""
         words = unit_period_words(self.unit_name, self.unit_code, self.period_title)
         line = f"{words}: hai bản khác nhau cùng lần gửi {self.revision}"
-        if self.kept.file_name == self.other.file_name:
+        kept, other = self.kept.shown, self.other.shown
+        if kept == other:
             return line
-        return f"{line} — «{self.kept.file_name}» và «{self.other.file_name}»"
+        return f"{line} — «{kept}» và «{other}»"
 
 
 @dataclass(frozen=True)
@@ -214,7 +222,8 @@ _CONFLICTS = """
 SELECT x.id, x.unit_code, k.unit_name, k.province_code, x.period, k.period_title,
        x.revision, x.detected_at, x.resolved_at, x.resolution, c.bundle_id,
        k.id, k.file_name, k.status, k.errors, k.warnings, k.created_at, k.imported_at,
-       o.id, o.file_name, o.status, o.errors, o.warnings, o.created_at, o.imported_at
+       o.id, o.file_name, o.status, o.errors, o.warnings, o.created_at, o.imported_at,
+       k.file_path, o.file_path
 FROM conflicts x
 JOIN bundles k ON k.id = x.kept_id
 JOIN bundles o ON o.id = x.other_id
@@ -222,7 +231,7 @@ LEFT JOIN current c ON c.unit_code = x.unit_code AND c.period = x.period
 """
 
 
-def _ref(values: tuple[Any, ...]) -> BundleRef:
+def _ref(values: tuple[Any, ...], shown_name: str) -> BundleRef:
     bundle_id, file_name, status, errors, warnings, created, imported = values
     return BundleRef(
         bundle_id,
@@ -232,10 +241,12 @@ def _ref(values: tuple[Any, ...]) -> BundleRef:
         warnings,
         dt.datetime.fromisoformat(created),
         dt.datetime.fromisoformat(imported),
+        shown_name,
     )
 
 
 def _conflict(row: tuple[Any, ...]) -> Conflict:
+    kept_name, other_name = shown_names((row[12], row[25]), (row[19], row[26]))
     return Conflict(
         id=row[0],
         unit_code=row[1],
@@ -248,8 +259,8 @@ def _conflict(row: tuple[Any, ...]) -> Conflict:
         resolved_at=dt.datetime.fromisoformat(row[8]) if row[8] else None,
         resolution=row[9],
         current_id=row[10],
-        kept=_ref(row[11:18]),
-        other=_ref(row[18:25]),
+        kept=_ref(row[11:18], kept_name),
+        other=_ref(row[18:25], other_name),
     )
 
 

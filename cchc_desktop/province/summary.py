@@ -2,9 +2,13 @@
 
 Every official commune of the province (``units.communes``) gets a row, reported
 or not. The totals add up every count and money indicator over the communes
-whose current bundle has that figure; derived percentages are computed again
-from the totals (``compute_derived``), never averaged over communes — the
-province's on-time rate is Σ on time / Σ resolved.
+whose current bundle has that figure, and say how many those are. A derived
+percentage is computed again from sums (``compute_derived``), never averaged
+over communes — the province's on-time rate is Σ on time / Σ resolved — and
+those sums are taken over the communes that gave *every* figure the rate needs
+(numerator and denominator alike): a commune that gave the files received but
+not the files digitised would otherwise pull the digitised rate down. Each
+rate says how many communes it is over.
 """
 
 import datetime as dt
@@ -16,6 +20,7 @@ from typing import Any
 
 from cchc_desktop.catalogue import Catalogue, Indicator, IndicatorKind, Section
 from cchc_desktop.checks import compute_derived
+from cchc_desktop.checks.derive import Derivation
 from cchc_desktop.periods import parse_period
 from cchc_desktop.province.database import ProvinceDatabase
 from cchc_desktop.units import communes, province_code, provinces
@@ -40,6 +45,7 @@ class CommuneRow:
     imported_at: dt.datetime | None = None
     file_name: str | None = None
     conflict: bool = False  # an open conflict for this unit and period
+    replaced_final: bool = False  # a draft or ready revision newer than a final one
     values: Mapping[str, Number] = field(default_factory=dict)
 
     @property
@@ -57,13 +63,14 @@ class CommuneRow:
 class Total:
     """One line of the totals: an indicator, its sum (or derived rate), how many gave it.
 
-    ``communes`` is the number of reporting communes with this figure (``None``
-    for a derived rate, computed from the totals).
+    ``communes`` is the number of reporting communes the line is over: those with
+    this figure for a sum; for a derived rate, those that gave every figure it is
+    computed from (its sums are taken over exactly them).
     """
 
     indicator: Indicator
     value: Number | None
-    communes: int | None
+    communes: int
 
 
 @dataclass(frozen=True)
@@ -138,7 +145,8 @@ def total_indicators(catalogue: Catalogue) -> tuple[Indicator, ...]:
 
 
 def compute_totals(catalogue: Catalogue, rows: tuple[CommuneRow, ...]) -> tuple[Total, ...]:
-    """Sums over the reporting communes, then the rates derived from the sums."""
+    """Sums over the reporting communes; each rate from sums over the communes that gave
+    all of its inputs (so a rate and its own inputs always cover the same communes)."""
     summed = summed_indicators(catalogue)
     sums: dict[str, Number] = {}
     given: dict[str, int] = {}
@@ -148,14 +156,36 @@ def compute_totals(catalogue: Catalogue, rows: tuple[CommuneRow, ...]) -> tuple[
             if value is not None:
                 sums[indicator.id] = sums.get(indicator.id, 0) + value
                 given[indicator.id] = given.get(indicator.id, 0) + 1
-    derived = compute_derived(catalogue, sums)
+    derivation = Derivation(catalogue)
     lines: list[Total] = []
     for indicator in total_indicators(catalogue):
         if indicator.derived:
-            lines.append(Total(indicator, derived.get(indicator.id), None))
+            lines.append(_derived_total(catalogue, derivation, indicator, rows))
         else:
             lines.append(Total(indicator, sums.get(indicator.id), given.get(indicator.id, 0)))
     return tuple(lines)
+
+
+def _derived_total(
+    catalogue: Catalogue,
+    derivation: Derivation,
+    indicator: Indicator,
+    rows: tuple[CommuneRow, ...],
+) -> Total:
+    """The rate from its inputs summed over the communes that gave every one of them."""
+    inputs = derivation.expand([indicator.id])
+    sums: dict[str, Number] = {}
+    over = 0
+    for row in rows:
+        values = [row.values.get(key) for key in inputs]
+        if not inputs or any(v is None for v in values):
+            continue
+        over += 1
+        for key, value in zip(inputs, values, strict=True):
+            assert value is not None
+            sums[key] = sums.get(key, 0) + value
+    value = compute_derived(catalogue, sums).get(indicator.id) if over else None
+    return Total(indicator, value, over)
 
 
 def _time(text: str | None) -> dt.datetime | None:
@@ -166,7 +196,10 @@ _ROWS = """
 SELECT c.unit_code, b.id, b.revision, b.status, b.errors, b.warnings, b.created_at,
        b.imported_at, b.file_name, b.period_title, b.values_json,
        EXISTS (SELECT 1 FROM conflicts x WHERE x.unit_code = c.unit_code
-               AND x.period = c.period AND x.resolved_at IS NULL)
+               AND x.period = c.period AND x.resolved_at IS NULL),
+       b.status != 'final' AND EXISTS (
+           SELECT 1 FROM bundles o WHERE o.unit_code = c.unit_code AND o.period = c.period
+           AND o.status = 'final' AND o.revision < b.revision)
 FROM current c JOIN bundles b ON b.id = c.bundle_id
 WHERE c.province_code = ? AND c.period = ?
 """
@@ -194,7 +227,7 @@ def province_summary(
             rows.append(CommuneRow(unit.code, unit.name))
             continue
         _, bundle_id, revision, status, errors, warnings, created, imported = hit[:8]
-        file_name, period_title, values, conflict = hit[8:]
+        file_name, period_title, values, conflict, replaced_final = hit[8:]
         if parsed.is_ad_hoc and period_title:
             title = period_title
         rows.append(
@@ -210,6 +243,7 @@ def province_summary(
                 imported_at=_time(imported),
                 file_name=file_name,
                 conflict=bool(conflict),
+                replaced_final=bool(replaced_final),
                 values=decode_values(values),
             )
         )
@@ -236,3 +270,13 @@ def reported_periods(db: ProvinceDatabase, province: str | int | None = None) ->
         )
     periods = [str(p) for (p,) in rows]
     return sorted(periods, key=lambda p: parse_period(p).sort_key(), reverse=True)
+
+
+def latest_import(db: ProvinceDatabase) -> tuple[str, str] | None:
+    """The province and period of the counted bundle imported last (``("31", "2026-Q1")``),
+    or ``None`` with nothing imported: where the view opens with no remembered choice."""
+    row = db.conn.execute(
+        "SELECT c.province_code, c.period FROM current c JOIN bundles b ON b.id = c.bundle_id"
+        " ORDER BY b.imported_at DESC, b.id DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]))

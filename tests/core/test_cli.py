@@ -103,3 +103,58 @@ def test_a_negative_count_names_the_field(cchc):
     result = cchc("set", report, "tthc.ho_so.tiep_nhan", "-5")
     assert result.returncode == 2
     assert "Tổng số hồ sơ tiếp nhận" in result.stderr and "âm" in result.stderr
+
+
+def test_show_cuts_a_long_narrative_at_a_word_with_an_ellipsis(cchc):
+    report = cchc("new", "--unit", "11074", "--period", "2026-Q2").stdout.strip()
+    text = "Tổng số hồ sơ đã tiếp nhận 1.730 hồ sơ, trong đó trực tuyến 1.500 hồ sơ, trực tiếp 230."
+    assert cchc("text", report, "tthc.ket_qua", text).returncode == 0
+    shown = cchc("show", report).stdout
+    [line] = [line for line in shown.splitlines() if "Tổng số hồ sơ" in line]
+    assert line.endswith("trong đó trực tuyến 1.500 hồ…"), line
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("ngắn\n  gọn", "ngắn gọn"),
+        ("trực tuyến 1.500", "trực tuyến 1.500"),
+        ("trực tuyến 1.500 hồ sơ", "trực tuyến 1.500…"),
+        ("trực tuyến 11.500 hồ sơ", "trực tuyến…"),
+        ("a" * 20, "a" * 16 + "…"),
+        ("Kết quả đạt được, trong đó", "Kết quả đạt…"),
+        ("Kết quả, trongđónhiều", "Kết quả…"),
+    ],
+)
+def test_an_excerpt_never_ends_inside_a_word_or_a_number(text, shown):
+    from cchc_desktop.cli.reports import excerpt
+
+    assert excerpt(text, 16) == shown
+
+
+def test_the_signer_can_be_given_as_a_plain_name_or_as_json(cchc):
+    report = cchc("new", "--unit", "11074", "--period", "2026-Q2").stdout.strip()
+    signer = '{"authority": "KT", "title": "PHÓ CHỦ TỊCH", "name": "Trần Văn B"}'
+    assert cchc("text", report, "header.signer", signer).returncode == 0
+    named = cchc("text", report, "header.signer", "Nguyễn Văn Thắng")
+    assert named.returncode == 0, named.stderr
+    shown = json.loads(cchc("show", report, "--json").stdout)["header"]["signer"]
+    assert shown == {"authority": "KT", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Thắng"}
+
+
+@pytest.mark.parametrize("field", ["citations", "contacts", "signer"])
+def test_a_json_header_field_that_is_not_json_says_which_shape_in_vietnamese(cchc, field):
+    report = cchc("new", "--unit", "11074", "--period", "2026-Q2").stdout.strip()
+    failed = cchc("text", report, f"header.{field}", "{Nguyễn Văn Thắng")
+    assert failed.returncode == 2
+    assert f"header.{field} phải viết dạng JSON (chỗ sai ở dòng 1, cột 2), ví dụ: " in failed.stderr
+    assert "Expecting" not in failed.stderr and "Traceback" not in failed.stderr
+    key = {"citations": '"kind"', "contacts": '"role"', "signer": '"authority"'}[field]
+    assert key in failed.stderr
+
+
+def test_the_text_help_shows_the_json_shapes(cchc):
+    helped = cchc("text", "--help").stdout
+    assert '{"authority": "TM", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"}' in helped
+    assert "header.citations" in helped and '"kind"' in helped
+    assert "header.contacts" in helped and '"role"' in helped

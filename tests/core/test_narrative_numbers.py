@@ -90,7 +90,7 @@ SLIPPED = [
         "001_31624673e54f2858.txt",
         "18/18 bằng 100%",
         "17/18 bằng 100%",
-        "Tỷ lệ 17/18 là 94%, không phải 100%",
+        "Tỷ lệ 17/18 là 94,44%, không phải 100%",
     ),
     (
         "002_8505f9bceb088cd2.txt",
@@ -347,9 +347,18 @@ def test_a_list_cut_by_a_new_clause_is_only_held_to_parts_within_the_total(
             "Tỷ lệ 2.846/3.525 là 80,74%, không phải 80,83%",
         ),
         ("Kiểm tra 5/8 đơn vị, đạt 62.0%.", "Tỷ lệ 5/8 là 62,5%, không phải 62.0%"),
+        (  # rounded to the writer's places, 99,87% would print 100%
+            "Giải quyết 1.551/1.553 hồ sơ, đạt 98%.",
+            "Tỷ lệ 1.551/1.553 là 99,87%, không phải 98%",
+        ),
+        ("Tiếp nhận 1/3 hồ sơ, đạt 30%.", "Tỷ lệ 1/3 là 33,33%, không phải 30%"),
+        (  # two places would print 100,00%
+            "Trả 299.999/300.000 hồ sơ đúng hạn, đạt 98%.",
+            "Tỷ lệ 299.999/300.000 là 99,9997%, không phải 98%",
+        ),
         (
             "Giải ngân 212.901,285/590.161,540 triệu đồng, đạt 37%.",
-            "Tỷ lệ 212.901,285/590.161,540 là 36%, không phải 37%",
+            "Tỷ lệ 212.901,285/590.161,540 là 36,08%, không phải 37%",
         ),
     ],
 )

@@ -200,10 +200,16 @@ def test_a_rate_off_by_any_step_is_flagged(
     assume(wrong not in (rounded, cut) and wrong >= 0)
     text = _rate_text(numerator, denominator, wrong, places, form)
     [found] = check_text(text)
-    shown = format_number(rounded, places) if places else format_number(rounded)
-    assert found.message.startswith(
-        f"Tỷ lệ {format_number(numerator)}/{format_number(denominator)} là {shown}%"
-    ), (text, found.message)
+    head = f"Tỷ lệ {format_number(numerator)}/{format_number(denominator)} là "
+    assert found.message.startswith(head), (text, found.message)
+    shown = found.message.removeprefix(head).partition("%")[0]
+    whole, _, decimals = shown.partition(",")
+    value = Decimal(f"{whole.replace('.', '')}.{decimals or '0'}")
+    exact = Decimal(numerator) * 100 / Decimal(denominator)
+    if value != exact:  # not exact: never rounder than the writer, nor than two decimals
+        assert len(decimals) >= max(2, places), (text, found.message)
+        assert value == exact.quantize(value, ROUND_HALF_UP), (text, found.message)
+        assert value not in (0, 100), (text, found.message)
 
 
 PIECES = [

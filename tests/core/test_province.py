@@ -212,19 +212,19 @@ def test_the_two_sides_of_a_conflict_are_told_apart(tmp_path, db, catalogue):
     import_paths(db, [write(tmp_path / "a", first)], catalogue)
     [conflict_file] = import_paths(db, [write(tmp_path / "b", second)], catalogue).conflicts
     message = conflict_file.message
-    assert message.count(f"«{name}»") == 1  # the file's own name, not the kept one's again
+    # two sticks, one file name: each side is named by where it came from
+    assert message.startswith(f"Tệp «b/{name}»: ")
+    assert f"đã có lần gửi 2 với nội dung khác (tệp «a/{name}»)" in message
     [conflict] = list_conflicts(db)
     assert conflict.kept.file_name == conflict.other.file_name == name
-    when = f"{conflict.kept.imported_at.astimezone():%d/%m/%Y %H:%M}"
-    assert f"khác với bản cùng lần gửi 2 đã nhập lúc {when}." in message
-    assert f"«{name}» và «{name}»" not in conflict.text()  # the same name twice says nothing
-    assert conflict.text().endswith("hai bản khác nhau cùng lần gửi 2")
+    assert conflict.text().endswith(f"hai bản khác nhau cùng lần gửi 2 — «a/{name}» và «b/{name}»")
     kept, other = conflict.kept.describe(), conflict.other.describe()
     assert kept != other
     assert f"lập lúc {SAMPLE_TIME.astimezone():%d/%m/%Y %H:%M:%S}, chính thức, " in kept
     later = SAMPLE_TIME + dt.timedelta(hours=3)
     assert f"lập lúc {later.astimezone():%d/%m/%Y %H:%M:%S}" in other
-    assert "0 lỗi" in kept and "cảnh báo" in kept and f"tệp «{name}»" in kept
+    assert "0 lỗi" in kept and "cảnh báo" in kept and f"tệp «a/{name}»" in kept
+    assert f"tệp «b/{name}»" in other
 
     [difference] = conflict_differences(db, conflict, catalogue)
     label = catalogue.indicator("chi_dao.ke_hoach.tong").label
@@ -420,7 +420,7 @@ def test_totals_add_counts_and_money_and_rates_come_from_the_totals(tmp_path, db
     by_id = {t.indicator.id: t for t in summary.totals}
     assert by_id["tthc.ho_so.moi"].communes == 1 and by_id["tthc.ho_so.moi"].value == 907
     assert by_id["tthc.ho_so.tiep_nhan"].communes == 2
-    assert by_id["tthc.ho_so.ty_le_dung_han"].communes is None
+    assert by_id["tthc.ho_so.ty_le_dung_han"].communes == 2
     kinds = {t.indicator.kind for t in summary.totals if not t.indicator.derived}
     assert kinds == {"count", "money"}  # scores and typed percentages are not added up
     assert "tthc.khao_sat.chi_so_sipas" not in by_id
@@ -505,3 +505,94 @@ def test_errors_are_counted_as_the_clerk_counts_them(db, tmp_path, catalogue):
     [row] = province_summary(db, catalogue, "04", PERIOD).reported
     assert (row.errors, row.warnings) == (clerk.errors, clerk.warnings)
     assert f"{clerk.errors} lỗi, {clerk.warnings} cảnh báo" in summary_line(bundle, kinds)
+
+
+def test_a_rate_is_over_the_communes_that_gave_all_of_its_figures(tmp_path, db, catalogue):
+    """A commune that gave the files received but not the files digitised must not pull
+    the province's digitised rate down: every commune that gave both is at 100 %."""
+    hai_phong = list(communes("31"))
+    for unit in hai_phong[:12]:
+        write(tmp_path, sample_bundle(unit, PERIOD, catalogue))
+    partial = sample_report(hai_phong[12], PERIOD, catalogue)
+    gone = ("tthc.so_hoa.ho_so", "so_hoa.thu_cong_vu.cap", "to_chuc.cbcc.can_bo")
+    partial = partial.model_copy(
+        update={"values": {k: v for k, v in partial.values.items() if k not in gone}}
+    )
+    assert partial.values["tthc.ho_so.tiep_nhan"] and partial.values["to_chuc.cbcc.tong"]
+    write(tmp_path, bundle_of(partial, catalogue, 1))
+    import_paths(db, [tmp_path], catalogue)
+    summary = province_summary(db, catalogue, "31", PERIOD)
+    by_id = {t.indicator.id: t for t in summary.totals}
+    full = [r for r in summary.reported if "tthc.so_hoa.ho_so" in r.values]
+    assert len(full) == 12
+    digitised = by_id["tthc.so_hoa.ty_le"]
+    received = sum(r.values["tthc.ho_so.tiep_nhan"] for r in full)
+    assert received == sum(r.values["tthc.so_hoa.ho_so"] for r in full)  # all at 100 %
+    assert digitised.value == Decimal("100.00") and digitised.communes == 12
+    assert by_id["tthc.ho_so.tiep_nhan"].communes == 13  # the plain sum keeps all 13
+    assert by_id["tthc.so_hoa.ho_so"].communes == 12
+    staff = by_id["so_hoa.thu_cong_vu.ty_le"]
+    given = [r for r in summary.reported if "so_hoa.thu_cong_vu.cap" in r.values]
+    issued = sum(r.values["so_hoa.thu_cong_vu.cap"] for r in given)
+    staff_total = sum(r.values["to_chuc.cbcc.tong"] for r in given)
+    expected = (Decimal(issued) * 100 / staff_total).quantize(Decimal("0.01"))
+    assert staff.value == expected and staff.communes == 12
+    # a rate every commune gave the figures of is over all 13
+    assert by_id["tthc.ho_so.ty_le_dung_han"].communes == 13
+    # plain sums say how many gave them, so a total that breaks its parts is visible
+    assert by_id["to_chuc.cbcc.tong"].communes == 13
+    assert by_id["to_chuc.cbcc.can_bo"].communes == 12
+
+
+def test_the_same_name_at_the_same_place_is_told_apart_by_when_it_was_imported(
+    tmp_path, db, catalogue
+):
+    report = sample_report(TU_KY, PERIOD, catalogue)
+    first = bundle_of(report, catalogue, 2)
+    second = bundle_of(changed(report, **{"chi_dao.ke_hoach.tong": 99}), catalogue, 2)
+    import_paths(db, [write(tmp_path / "usb", first)], catalogue)
+    [conflict_file] = import_paths(db, [write(tmp_path / "usb", second)], catalogue).conflicts
+    name = bundle_file_name(first)
+    assert conflict_file.message.count(f"«{name}»") == 1  # the name alone, said once
+    [conflict] = list_conflicts(db)
+    when = f"{conflict.kept.imported_at.astimezone():%d/%m/%Y %H:%M}"
+    assert f"khác với bản cùng lần gửi 2 đã nhập lúc {when}." in conflict_file.message
+    assert conflict.text().endswith("hai bản khác nhau cùng lần gửi 2")
+
+
+def test_bringing_a_conflict_s_files_again_names_their_folders_and_the_open_conflict(
+    tmp_path, db, catalogue
+):
+    """Two sticks with a file of one name: a re-import says which is which, and that the
+    conflict they make is still open, rather than «xung đột 0»."""
+    report = sample_report(TU_KY, PERIOD, catalogue)
+    first = bundle_of(report, catalogue, 1)
+    second = bundle_of(changed(report, **{"chi_dao.ke_hoach.tong": 99}), catalogue, 1)
+    name = bundle_file_name(first)
+    write(tmp_path / "USB-A", first)
+    write(tmp_path / "USB-B" / "bao-cao", second)
+    sticks = [tmp_path / "USB-A", tmp_path / "USB-B"]
+    result = import_paths(db, sticks, catalogue)
+    assert len(result.conflicts) == 1 and result.open_conflicts == 1
+    assert result.counts_text() == "Đã nhập 1 tệp, bỏ qua 0, từ chối 0, xung đột 1."
+    assert f"«USB-B/bao-cao/{name}»" in result.conflicts[0].message
+    assert f"«USB-A/{name}»" in result.conflicts[0].message
+
+    again = import_paths(db, [tmp_path / "USB-B"], catalogue)
+    [skipped] = again.skipped
+    assert skipped.message.startswith(f"Tệp «USB-B/bao-cao/{name}»: trùng hoàn toàn với lần gửi 1")
+    assert f"(tệp «USB-B/bao-cao/{name}»); đang dùng lần gửi 1 (tệp «USB-A/{name}»)" in (
+        skipped.message
+    )
+    assert "xung đột lần gửi 1 của đơn vị này chưa được giải quyết" in skipped.message
+    assert again.open_conflicts == 1
+    assert again.counts_text() == (
+        "Đã nhập 0 tệp, bỏ qua 1, từ chối 0, xung đột 0; còn 1 xung đột chưa giải quyết "
+        "của các đơn vị trong lần nhập này (mục «Xung đột»)."
+    )
+    [conflict] = list_conflicts(db)
+    resolve_conflict(db, conflict.id, keep_other=False)
+    settled = import_paths(db, [tmp_path / "USB-B"], catalogue)
+    assert settled.open_conflicts == 0
+    assert settled.counts_text() == "Đã nhập 0 tệp, bỏ qua 1, từ chối 0, xung đột 0."
+    assert "chưa được giải quyết" not in settled.skipped[0].message

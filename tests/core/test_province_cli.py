@@ -128,8 +128,10 @@ def test_a_conflict_between_files_of_the_same_name_shows_what_differs(cchc, tmp_
     listed = cchc("conflicts")
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
-    assert lines[0].endswith("hai bản khác nhau cùng lần gửi 2\tCHƯA GIẢI QUYẾT")
+    # one name from two folders: each side is named by its folder
+    assert lines[0].endswith(f"lần gửi 2 — «a/{name}» và «b/{name}»\tCHƯA GIẢI QUYẾT")
     assert f"«{name}» và «{name}»" not in listed.stdout
+    assert f"tệp «a/{name}»" in lines[1] and f"tệp «b/{name}»" in lines[2]
     assert lines[1].startswith("    Bản nhận trước (--first): lập lúc ")
     assert lines[1].endswith("— đang dùng") and ", chính thức, 0 lỗi, " in lines[1]
     assert lines[2].startswith("    Bản nhận sau (--other): lập lúc ")

@@ -52,7 +52,7 @@ def test_the_csv_starts_with_a_bom_and_vietnamese_headers(tmp_path, summary):
     assert header[: len(STATUS_COLUMNS)] == STATUS_COLUMNS
     assert "Tên xã, phường, đặc khu" in header
     assert "Tổng số hồ sơ tiếp nhận (hồ sơ)" in header
-    assert len(rows) == len(CAO_BANG) + 1  # every commune, then the totals
+    assert len(rows) == len(CAO_BANG) + 2  # every commune, the totals, how many each is over
 
 
 def test_the_csv_rows_say_who_reported_and_numbers_are_plain(tmp_path, summary):
@@ -68,7 +68,7 @@ def test_the_csv_rows_say_who_reported_and_numbers_are_plain(tmp_path, summary):
     assert missing[column["Tên xã, phường, đặc khu"]] == CAO_BANG[5].name
     assert missing[column["Tình trạng"]] == "Chưa báo cáo"
     assert missing[column["Tổng số hồ sơ tiếp nhận (hồ sơ)"]] == ""
-    totals = rows[-1]
+    totals = rows[-2]
     assert totals[2] == "Tổng cộng Tỉnh Cao Bằng" and totals[3] == f"5/{len(CAO_BANG)} đã báo cáo"
     received = summary.total("tthc.ho_so.tiep_nhan")
     assert totals[column["Tổng số hồ sơ tiếp nhận (hồ sơ)"]] == str(received)
@@ -188,3 +188,83 @@ def test_the_csv_and_pdf_have_the_permissions_of_any_new_file(
     for written in (csv_path, pdf_path):
         assert stat.S_IMODE(written.stat().st_mode) == mode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tong-hop.csv", "tong-hop.pdf"]
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_the_csv_says_how_many_communes_each_total_is_over(tmp_path, summary):
+    path = tmp_path / "tong-hop.csv"
+    write_summary_csv(summary, path)
+    header, *rows = read_csv(path)
+    column = {name: n for n, name in enumerate(header)}
+    over = rows[-1]
+    assert over[2] == "Số đơn vị có số liệu"
+    assert over[column["Tổng số hồ sơ tiếp nhận (hồ sơ)"]] == "5"
+    assert over[column["Tỷ lệ hồ sơ được số hóa (%)"]] == "5"
+
+
+def test_a_commune_with_an_open_conflict_is_not_said_to_have_simply_reported(tmp_path, catalogue):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for scale, name in ((1, "a.json"), (2, "b.json")):
+        (usb / name).write_bytes(
+            bundle_bytes(sample_bundle(CAO_BANG[0], PERIOD, catalogue, scale=scale))
+        )
+    with ProvinceDatabase.open(tmp_path / "p.sqlite3") as db:
+        import_paths(db, [usb], catalogue)
+        summary = province_summary(db, catalogue, "04", PERIOD, now=MADE_AT)
+    path = tmp_path / "tong-hop.csv"
+    write_summary_csv(summary, path)
+    header, *rows = read_csv(path)
+    assert rows[0][header.index("Tình trạng")] == "Xung đột" == summary.rows[0].state_words()
+    assert rows[0][header.index("Xung đột")] == "Có"
+
+
+def test_the_pdf_lists_the_drafts_and_a_draft_that_replaced_a_final(tmp_path, catalogue):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    final = sample_bundle(CAO_BANG[0], PERIOD, catalogue, revision=1)
+    later = sample_bundle(CAO_BANG[0], PERIOD, catalogue, revision=2, status=ReportStatus.DRAFT)
+    draft = sample_bundle(CAO_BANG[1], PERIOD, catalogue, status=ReportStatus.DRAFT)
+    kept = sample_bundle(CAO_BANG[2], PERIOD, catalogue)
+    for number, bundle in enumerate((final, later, draft, kept)):
+        (usb / f"{number}.json").write_bytes(bundle_bytes(bundle))
+    with ProvinceDatabase.open(tmp_path / "p.sqlite3") as db:
+        import_paths(db, [usb], catalogue)
+        summary = province_summary(db, catalogue, "04", PERIOD, now=MADE_AT)
+    replaced = {r.code: r.replaced_final for r in summary.reported}
+    assert replaced == {CAO_BANG[0].code: True, CAO_BANG[1].code: False, CAO_BANG[2].code: False}
+    flat = pdf_text(summary_pdf_bytes(summary, catalogue))
+    assert (
+        "Có 2 đơn vị mới gửi bản nháp, trong đó 1 đơn vị gửi bản nháp thay cho bản chính thức "
+        "đã gửi trước; số liệu đang dùng bản nháp (xem mục IV)." in flat
+    )
+    drafts = flat[flat.index("IV. CÁC ĐƠN VỊ GỬI BẢN NHÁP") : flat.index("Trên đây là")]
+    assert CAO_BANG[0].name in drafts and CAO_BANG[1].name in drafts
+    assert CAO_BANG[2].name not in drafts
+    assert drafts.count("Thay cho bản chính thức đã gửi trước") == 1
+    assert "Số đơn vị có số liệu" in flat and "Số xã có số liệu" not in flat
+    assert "Mỗi tỷ lệ được tính từ tổng số liệu của các đơn vị có đủ mọi số liệu" in flat
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (2, "không tìm thấy thư mục chứa tệp"),
+        (13, "không có quyền ghi vào thư mục này."),
+        (28, "ổ đĩa đã đầy"),
+        (30, "ổ đĩa chỉ cho đọc"),
+    ],
+)
+def test_a_failed_write_is_said_in_words(code, words):
+    import errno
+
+    from cchc_desktop.bundle.reading import os_error_words
+
+    assert code == {2: errno.ENOENT, 13: errno.EACCES, 28: errno.ENOSPC, 30: errno.EROFS}[code]
+    said = os_error_words(OSError(code, os.strerror(code), "/x/.y.part"), writing=True)
+    assert said.startswith(words) and said.endswith(".")
+    assert os.strerror(code) not in said and ".part" not in said

@@ -1,6 +1,8 @@
 """ "Gửi báo cáo (USB)": the dialog offers sticks, writes the bundle (and the PDF) off the UI
 thread, records the export and says exactly what it wrote where."""
 
+import datetime as dt
+import errno
 from pathlib import Path
 
 import pytest
@@ -10,13 +12,14 @@ from cchc_desktop.bundle import read_bundle
 from cchc_desktop.catalogue import load_catalogue
 from cchc_desktop.demo import create_demo_report
 from cchc_desktop.model import Unit
-from cchc_desktop.store import Store
+from cchc_desktop.store import ExportState, Store
 from ui.bundle_export import (
     BUTTON_TEXT,
     BundleExportDialog,
     Volume,
     add_bundle_button,
     looks_removable,
+    sent_words,
     size_words,
 )
 from ui.qt import QHBoxLayout, QPushButton, QWidget
@@ -72,6 +75,7 @@ def test_the_bundle_and_pdf_are_written_on_the_stick(qtbot, monkeypatch, store, 
 def test_another_folder_can_be_chosen(qtbot, monkeypatch, store, tmp_path):
     report_id = create_demo_report(store)
     dialog = open_dialog(qtbot, monkeypatch, store, report_id, [])
+    assert "Chưa xuất lần nào" in dialog.intro.text()
     assert not dialog.write_button.isEnabled()
     assert "Chưa thấy USB nào" in dialog.message.text()
     other = tmp_path / "Gửi tỉnh"
@@ -82,9 +86,26 @@ def test_another_folder_can_be_chosen(qtbot, monkeypatch, store, tmp_path):
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=30000)
     assert dialog.written.bundle.parent == other and dialog.written.pdf is None
+    assert "Lần gửi gần nhất: số 1, gói lập lúc" in dialog.intro.text()  # said at once
+    first = dialog.intro.text()
     dialog.write_button.click()  # again, unchanged: the same revision, said so
     qtbot.waitUntil(lambda: "không đổi" in dialog.message.text(), timeout=30000)
     assert [p.name for p in other.iterdir()] == ["11074_Xa-Tu-Ky_2026-Q1_r001.cchc.json"]
+    assert dialog.intro.text() == first  # a revision number, not a count of writes
+    store.set_value(report_id, "tthc.ho_so.dang_giai_quyet", 5)
+    dialog.written = None
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30000)
+    assert "Lần gửi gần nhất: số 2," in dialog.intro.text()
+
+
+def test_the_last_send_is_worded_as_a_revision_and_a_time():
+    assert sent_words(ExportState(0, None, None)) == "Chưa xuất lần nào"
+    made = dt.datetime(2026, 4, 15, 9, 30).astimezone()
+    assert (
+        sent_words(ExportState(2, "h", made))
+        == "Lần gửi gần nhất: số 2, gói lập lúc 09:30 15/04/2026"
+    )
 
 
 def test_a_final_copy_with_errors_is_refused_and_nothing_written(qtbot, monkeypatch, store, stick):
@@ -109,6 +130,18 @@ def test_a_failed_write_is_explained(qtbot, monkeypatch, store, stick):
     qtbot.waitUntil(lambda: dialog.failure is not None, timeout=30000)
     assert "Không tìm thấy thư mục" in dialog.message.text()
     assert store.export_state(report_id).revision == 0
+
+
+def test_a_failed_pdf_write_is_explained_in_vietnamese(qtbot, monkeypatch, store, stick):
+    report_id = create_demo_report(store)
+    dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
+    full = OSError(errno.ENOSPC, "No space left on device", str(stick / "bao-cao.pdf"))
+    dialog.on_write_failed(full)
+    text = dialog.message.text()
+    pdf = stick / "bao-cao.pdf"
+    assert text == f"Chưa ghi được: Không ghi được tệp {pdf}: ổ đĩa đã đầy, không đủ chỗ ghi tệp."
+    assert "No space" not in text
+    assert "Chưa xuất lần nào" in dialog.intro.text()
 
 
 def test_a_report_without_unit_code_cannot_be_sent(qtbot, monkeypatch, store, stick):

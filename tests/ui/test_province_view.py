@@ -206,3 +206,53 @@ def test_a_wrong_period_is_said_not_shown(view):
 def test_the_back_button_asks_to_close(qtbot, view):
     with qtbot.waitSignal(view.close_requested, timeout=WAIT_MS):
         qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+
+
+def test_with_nothing_remembered_the_view_opens_on_the_last_import(qtbot, catalogue, tmp_path):
+    from cchc_desktop.province import ProvinceDatabase, import_paths
+
+    path = tmp_path / "tinh.sqlite3"
+    hai_phong = list(communes("31"))[:2]
+    write_sample_bundles(tmp_path / "usb", hai_phong, "2026-Q1", catalogue)
+    with ProvinceDatabase.open(path) as db:  # imported from the command line, say
+        import_paths(db, [tmp_path / "usb"], catalogue)
+    view = make_view(qtbot, catalogue, path)
+    assert (view.province_code(), view.period()) == ("31", "2026-Q1")
+    assert len(view.summary.reported) == 2
+    view.close_database()
+
+
+def test_the_totals_say_the_unit_once_and_how_many_communes(qtbot, view, usb):
+    from ui.province.tables import TOTAL_COLUMNS
+
+    import_and_wait(qtbot, view, [usb / "xa"])
+    view.result_dialog.close()
+    assert TOTAL_COLUMNS[3] == "Số đơn vị có số liệu"
+    cells = {
+        view.totals.item(r, 0).text(): r
+        for r in range(view.totals.rowCount())
+        if view.totals.item(r, 1) is not None
+    }
+    row = cells["Tỷ lệ hồ sơ được số hóa"]
+    value, unit = view.totals.item(row, 1).text(), view.totals.item(row, 2).text()
+    assert unit == "%" and not value.endswith("%")  # not «100%» then «%»
+    assert view.totals.item(row, 3).text() == "3"
+    assert "Tỷ lệ tính trên 3 đơn vị có đủ số liệu" in view.totals.item(row, 1).toolTip()
+    assert "tính từ tổng số liệu của các đơn vị có đủ" in view.rate_note.text()
+
+
+def test_a_file_that_cannot_be_written_is_said_in_vietnamese(qtbot, view, usb, tmp_path):
+    import_and_wait(qtbot, view, [usb / "xa"])
+    view.result_dialog.close()
+    chosen = tmp_path / "khong-co" / "tong-hop.csv"
+    view.write_csv(chosen)
+    message = view.message.text()
+    assert message == (
+        f"Không ghi được tệp «{chosen}»: không tìm thấy thư mục chứa tệp (có thể USB đã bị rút)."
+    )
+    pdf = tmp_path / "khong-co" / "tong-hop.pdf"
+    view.write_pdf(pdf)
+    qtbot.waitUntil(lambda: "tong-hop.pdf" in view.message.text(), timeout=WAIT_MS)
+    message = view.message.text()
+    assert message.startswith(f"Không ghi được tệp «{pdf}»: không tìm thấy thư mục")
+    assert ".part" not in message and "Errno" not in message

@@ -180,7 +180,7 @@ class ConflictsDialog(QDialog):
             return
         ref = conflict.other if other else conflict.kept
         question = (
-            f"Dùng bản «{ref.file_name}» cho {conflict.unit_name}, {conflict.period_title}? "
+            f"Dùng bản «{ref.shown}» cho {conflict.unit_name}, {conflict.period_title}? "
             "Bản kia vẫn được lưu nhưng không tính vào tổng hợp."
         )
         if not self.confirm(question):

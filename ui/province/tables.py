@@ -2,8 +2,9 @@
 
 from cchc_desktop.catalogue import Catalogue, IndicatorKind
 from cchc_desktop.province import CommuneRow, Summary
+from cchc_desktop.province.words import COUNT_HEADER, communes_words
 from cchc_desktop.status import status_word
-from cchc_desktop.vnformat import Number, format_number, format_percent
+from cchc_desktop.vnformat import Number, format_number
 from ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -25,7 +26,7 @@ COMMUNE_COLUMNS = [
     "Ngày lập gói",
     "Tệp",
 ]
-TOTAL_COLUMNS = ["Chỉ tiêu", "Tổng số", "Đơn vị tính", "Số xã có số liệu"]
+TOTAL_COLUMNS = ["Chỉ tiêu", "Tổng số", "Đơn vị tính", COUNT_HEADER]
 BUNDLE_ROLE = Qt.ItemDataRole.UserRole
 RED = QColor("#b00020")
 AMBER = QColor("#8a5a00")
@@ -94,9 +95,8 @@ def fill_communes(table: QTableWidget, rows: list[CommuneRow]) -> None:
 
 
 def total_text(kind: IndicatorKind, value: Number | None) -> str:
-    if value is None:
-        return ""
-    return format_percent(value) if kind == IndicatorKind.PERCENT else format_number(value)
+    """The figure alone: the unit (``%`` too) is in its own column."""
+    return "" if value is None else format_number(value)
 
 
 def fill_totals(table: QTableWidget, summary: Summary, catalogue: Catalogue) -> None:
@@ -108,10 +108,11 @@ def fill_totals(table: QTableWidget, summary: Summary, catalogue: Catalogue) -> 
                 t.indicator.label,
                 total_text(t.indicator.kind, t.value),
                 t.indicator.unit,
-                "tính từ tổng" if t.communes is None else str(t.communes),
+                str(t.communes),
             ]
             for t in totals
         ]
+        tips = [communes_words(t.indicator.derived, t.communes) for t in totals]
         row = table.rowCount()
         table.insertRow(row)
         title = QTableWidgetItem(section.title)
@@ -120,11 +121,13 @@ def fill_totals(table: QTableWidget, summary: Summary, catalogue: Catalogue) -> 
         title.setFont(font)
         table.setItem(row, 0, title)
         table.setSpan(row, 0, 1, len(TOTAL_COLUMNS))
-        for cells in lines:
+        for cells, tip in zip(lines, tips, strict=True):
             row = table.rowCount()
             table.insertRow(row)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (1, 3):
                     item.setTextAlignment(_RIGHT)
+                if column in (1, 3):
+                    item.setToolTip(tip)
                 table.setItem(row, column, item)

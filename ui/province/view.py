@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from cchc_desktop.bundle.reading import os_error_words
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.periods import parse_period
 from cchc_desktop.province import (
@@ -26,12 +27,14 @@ from cchc_desktop.province import (
     ProvinceDatabase,
     Summary,
     import_paths,
+    latest_import,
     list_conflicts,
     load_bundle,
     province_summary,
     reported_periods,
     write_summary_csv,
 )
+from cchc_desktop.province.words import RATE_NOTE
 from cchc_desktop.units import provinces
 from ui.province.conflicts_dialog import ConflictsDialog
 from ui.province.report_dialog import ReceivedReportDialog
@@ -83,6 +86,14 @@ def period_label(code: str) -> str:
     return f"{title} ({period.kind})" if period.is_ad_hoc else title
 
 
+def write_failed_words(path: Path, error: BaseException) -> str:
+    """``Không ghi được tệp «…/tong-hop.pdf»: ổ đĩa đã đầy, …``: the file the officer
+    chose (not the temporary one beside it) and, for a system error, what went wrong."""
+    if isinstance(error, OSError):
+        return f"Không ghi được tệp «{path}»: {os_error_words(error, writing=True)}"
+    return f"Không ghi được tệp «{path}»: {error}"
+
+
 def default_period(today: dt.date) -> str:
     """The quarter whose report is due next: quý I until mid-March, and so on."""
     for kind in ("Q1", "Q2", "Q3", "Q4"):
@@ -115,10 +126,14 @@ class ProvinceView(QWidget):
         self.result_dialog: ImportResultDialog | None = None
         self._building = True
         self._build(show_back)
-        province = self.db.setting(LAST_PROVINCE)
+        province, period = self.db.setting(LAST_PROVINCE), self.db.setting(LAST_PERIOD)
+        if not province or not period:  # nothing remembered: the last import's, if any
+            latest = latest_import(self.db)
+            if latest is not None:
+                province, period = province or latest[0], period or latest[1]
         index = self.province_box.findData(province) if province else -1
         self.province_box.setCurrentIndex(max(index, 0))
-        self._fill_periods(self.db.setting(LAST_PERIOD) or default_period(dt.date.today()))
+        self._fill_periods(period or default_period(dt.date.today()))
         self._building = False
         self.reload()
 
@@ -200,6 +215,9 @@ class ProvinceView(QWidget):
         self.totals_title = QLabel("Tổng hợp số liệu")
         right.addWidget(self.totals_title)
         right.addWidget(self.totals, 1)
+        self.rate_note = QLabel(RATE_NOTE)
+        self.rate_note.setWordWrap(True)
+        right.addWidget(self.rate_note)
         tables.addLayout(left, 3)
         tables.addLayout(right, 2)
 
@@ -407,7 +425,10 @@ class ProvinceView(QWidget):
         else:
             self._fill_periods(self.period())
             self.reload()
-        self.say(result.counts_text(), error=bool(result.rejected or result.conflicts))
+        self.say(
+            result.counts_text(),
+            error=bool(result.rejected or result.conflicts or result.open_conflicts),
+        )
         self.result_dialog = ImportResultDialog(result, self)
         self.result_dialog.open()
 
@@ -438,7 +459,7 @@ class ProvinceView(QWidget):
         try:
             write_summary_csv(self.summary, path)
         except OSError as error:
-            self.say(f"Không ghi được tệp {path}: {error.strerror or error}", error=True)
+            self.say(write_failed_words(path, error), error=True)
             return
         self.say(f"Đã ghi bảng tổng hợp: {path}")
 
@@ -467,7 +488,7 @@ class ProvinceView(QWidget):
             parent=self,
             label="Đang in bảng tổng hợp…",
             on_success=lambda written: self.say(f"Đã in bảng tổng hợp: {written}"),
-            on_failure=lambda error: self.say(f"Không in được: {error}", error=True),
+            on_failure=lambda error: self.say(write_failed_words(path, error), error=True),
         )
 
     def close_database(self) -> None:
