@@ -8,24 +8,19 @@ import io
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Spacer,
 )
 
-from cchc_desktop import __version__
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.checks import Finding
 from cchc_desktop.model import Report
 from cchc_desktop.pdf import styles as s
 from cchc_desktop.pdf.body import BodyWriter
-from cchc_desktop.pdf.fonts import REGULAR, register_fonts
+from cchc_desktop.pdf.fonts import register_fonts
 from cchc_desktop.pdf.layout import (
     BLANK,
     HeaderBlock,
@@ -35,6 +30,7 @@ from cchc_desktop.pdf.layout import (
     title_block,
 )
 from cchc_desktop.pdf.notes import FootArea, PageProbe, endnotes, preamble_notes
+from cchc_desktop.pdf.pages import a4_document
 from cchc_desktop.pdf.sentences import SentenceWriter, figure_values
 from cchc_desktop.pdf.tables import appendix_table, contacts_table, findings_table
 from cchc_desktop.pdf.text import Para, lower_first, markup, nfc
@@ -56,36 +52,6 @@ class _Words:
         else:
             self.date = f"ngày{BLANK}tháng{BLANK}năm {report.period[:4]}"
         self.number = document_number(report.header)
-
-
-def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFont(REGULAR, s.PAGE_NUMBER)
-    canvas.drawCentredString(s.PAGE_WIDTH / 2, s.PAGE_NUMBER_Y, str(doc.page))
-    canvas.restoreState()
-
-
-def _templates(foot: FootArea) -> list[PageTemplate]:
-    def frame(name: str, lift: float) -> Frame:
-        return Frame(
-            s.MARGIN_LEFT,
-            s.MARGIN_BOTTOM + lift,
-            s.FRAME_WIDTH,
-            s.FRAME_HEIGHT - lift,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id=name,
-        )
-
-    first = PageTemplate(
-        "first",
-        [frame("first", foot.height)],
-        onPageEnd=lambda canvas, doc: foot.draw(canvas),  # after the text: read in order
-        autoNextPageTemplate="later",
-    )
-    return [first, PageTemplate("later", [frame("later", 0)], onPage=_page_number)]
 
 
 class ReportDocument:
@@ -125,22 +91,12 @@ class ReportDocument:
     def _build(self, *, footnotes: bool) -> tuple[bytes, PageProbe]:
         buffer = io.BytesIO()
         foot = FootArea(self.notes.notes if footnotes else [])
-        doc = BaseDocTemplate(
+        doc = a4_document(
             buffer,
-            pagesize=(s.PAGE_WIDTH, s.PAGE_HEIGHT),
-            leftMargin=s.MARGIN_LEFT,
-            rightMargin=s.MARGIN_RIGHT,
-            topMargin=s.MARGIN_TOP,
-            bottomMargin=s.MARGIN_BOTTOM,
             title=f"Báo cáo {lower_first(self.words.summary)}",
             author=self.words.committee,
-            subject=nfc(self.catalogue.title),
-            creator=f"CCHC Desktop {__version__}",
-            lang="vi",
-            invariant=1,
-            initialFontName=REGULAR,  # else every page names Helvetica, not embedded
-            initialFontSize=s.BODY,
-            pageTemplates=_templates(foot),
+            subject=self.catalogue.title,
+            foot=foot,
         )
         story, probe = self.story(footnotes)
         doc.build(story)

@@ -20,23 +20,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Spacer,
 )
 
-from cchc_desktop import __version__
 from cchc_desktop.atomic_file import write_atomically
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.model import Header, Report, Unit
 from cchc_desktop.pdf import styles as s
-from cchc_desktop.pdf.fonts import REGULAR, register_fonts
+from cchc_desktop.pdf.fonts import register_fonts
 from cchc_desktop.pdf.layout import BLANK, HeaderBlock, Rule, signature_block
+from cchc_desktop.pdf.pages import a4_document
 from cchc_desktop.pdf.sentences import format_cell
 from cchc_desktop.pdf.tables import ruled_table
 from cchc_desktop.pdf.text import Para, lower_first, markup, nfc, roman
@@ -81,31 +77,6 @@ def _letterhead(summary: Summary) -> Report:
         created_at=made,
         updated_at=made,
     )
-
-
-def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFont(REGULAR, s.PAGE_NUMBER)
-    canvas.drawCentredString(s.PAGE_WIDTH / 2, s.PAGE_NUMBER_Y, str(doc.page))
-    canvas.restoreState()
-
-
-def _templates() -> list[PageTemplate]:
-    def frame(name: str) -> Frame:
-        return Frame(
-            s.MARGIN_LEFT,
-            s.MARGIN_BOTTOM,
-            s.FRAME_WIDTH,
-            s.FRAME_HEIGHT,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id=name,
-        )
-
-    first = PageTemplate("first", [frame("first")], autoNextPageTemplate="later")
-    return [first, PageTemplate("later", [frame("later")], onPage=_page_number)]
 
 
 def _subject(summary: Summary) -> str:
@@ -342,22 +313,11 @@ def summary_pdf_bytes(summary: Summary, catalogue: Catalogue) -> bytes:
     """The summary's PDF; the same summary gives the same bytes."""
     register_fonts()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = a4_document(
         buffer,
-        pagesize=(s.PAGE_WIDTH, s.PAGE_HEIGHT),
-        leftMargin=s.MARGIN_LEFT,
-        rightMargin=s.MARGIN_RIGHT,
-        topMargin=s.MARGIN_TOP,
-        bottomMargin=s.MARGIN_BOTTOM,
         title=f"Báo cáo tổng hợp {lower_first(_subject(summary))}",
         author=f"{ISSUER_WORDS} {province_words(summary.province_name)}",
-        subject=nfc(catalogue.title),
-        creator=f"CCHC Desktop {__version__}",
-        lang="vi",
-        invariant=1,
-        initialFontName=REGULAR,
-        initialFontSize=s.BODY,
-        pageTemplates=_templates(),
+        subject=catalogue.title,
     )
     doc.build(_story(summary, catalogue))
     return buffer.getvalue()

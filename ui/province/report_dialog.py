@@ -14,6 +14,7 @@ from cchc_desktop.checks.kinds import FindingKind, Kinds, kind_word
 from cchc_desktop.model import ReportStatus, Signer
 from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import Number, format_date_short, format_number, format_percent
+from ui.province.tables import add_heading_row
 from ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -179,14 +180,7 @@ class ReceivedReportDialog(QDialog):
             shown = [i for i in catalogue.section_indicators(section.id) if i.id in values]
             if not shown:
                 continue
-            row = table.rowCount()
-            table.insertRow(row)
-            title = QTableWidgetItem(section.title)
-            font = title.font()
-            font.setBold(True)
-            title.setFont(font)
-            table.setItem(row, 0, title)
-            table.setSpan(row, 0, 1, 3)
+            add_heading_row(table, section.title, 3)
             for indicator in shown:
                 row = table.rowCount()
                 table.insertRow(row)

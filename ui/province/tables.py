@@ -48,6 +48,18 @@ def read_only_table(columns: list[str], stretch: int, *, wrap: bool = True) -> Q
     return table
 
 
+def add_heading_row(table: QTableWidget, title: str, columns: int) -> None:
+    """A bold row across ``columns`` columns: a section's title above its figures."""
+    row = table.rowCount()
+    table.insertRow(row)
+    item = QTableWidgetItem(title)
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    table.setItem(row, 0, item)
+    table.setSpan(row, 0, 1, columns)
+
+
 def commune_cells(row: CommuneRow) -> list[str]:
     if not row.reported:
         return [row.code, row.name, row.state_words(), "", "", "", "", "", ""]
@@ -113,14 +125,7 @@ def fill_totals(table: QTableWidget, summary: Summary, catalogue: Catalogue) -> 
             for t in totals
         ]
         tips = [communes_words(t.indicator.derived, t.communes) for t in totals]
-        row = table.rowCount()
-        table.insertRow(row)
-        title = QTableWidgetItem(section.title)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        table.setItem(row, 0, title)
-        table.setSpan(row, 0, 1, len(TOTAL_COLUMNS))
+        add_heading_row(table, section.title, len(TOTAL_COLUMNS))
         for cells, tip in zip(lines, tips, strict=True):
             row = table.rowCount()
             table.insertRow(row)
