@@ -18,6 +18,7 @@ from cchc_desktop.checks import FindingKind, Kinds, Status, check_figures
 from cchc_desktop.status import status_word
 from cchc_desktop.store import ReportNotFound, ReportSummary, Store
 from cchc_desktop.vnformat import format_date_short
+from ui.ask import ask_yes_no
 from ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -27,7 +28,6 @@ from ui.qt import (
     QHeaderView,
     QKeyEvent,
     QLabel,
-    QMessageBox,
     QObject,
     QPushButton,
     Qt,
@@ -397,14 +397,7 @@ class StartScreen(QWidget):
 
     def confirm(self, question: str) -> bool:
         """Ask yes or no (No is the default); tests replace this method."""
-        answer = QMessageBox.question(
-            self,
-            "Xác nhận",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, question)
 
     def say(self, text: str, *, error: bool = False) -> None:
         """One line above the list: what just happened, or why it could not."""

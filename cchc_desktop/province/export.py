@@ -12,14 +12,12 @@ file is never left half-written.
 import csv
 import io
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 
 from cchc_desktop.atomic_file import write_atomically
 from cchc_desktop.province.summary import CommuneRow, Summary
 from cchc_desktop.province.words import COUNT_HEADER
-from cchc_desktop.status import status_word
-from cchc_desktop.vnformat import Number
+from cchc_desktop.vnformat import Number, plain_decimal
 
 STATUS_COLUMNS = [
     "STT",
@@ -38,31 +36,13 @@ STATUS_COLUMNS = [
 
 def plain_number(value: Number | None) -> str:
     """``1730``, ``3112.5``, ``99.87``; empty for a missing figure."""
-    if value is None:
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    text = format(Decimal(value).normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+    return "" if value is None else plain_decimal(value)
 
 
 def _status_cells(number: int, row: CommuneRow) -> list[str]:
-    if not row.reported:
-        return [str(number), row.code, row.name, row.state_words(), *[""] * 7]
-    created = f"{row.created_at.astimezone():%d/%m/%Y %H:%M}" if row.created_at else ""
-    return [
-        str(number),
-        row.code,
-        row.name,
-        row.state_words(),
-        str(row.revision),
-        status_word(row.status or ""),
-        str(row.errors),
-        str(row.warnings),
-        "Có" if row.conflict else "",
-        created,
-        _text_cell(row.file_name or ""),
-    ]
+    *shown, made, file_name = row.cells()
+    conflict = "Có" if row.reported and row.conflict else ""
+    return [str(number), *shown, conflict, made, _text_cell(file_name)]
 
 
 def _text_cell(text: str) -> str:

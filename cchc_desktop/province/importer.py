@@ -50,7 +50,7 @@ from cchc_desktop.checks.kinds import Kinds
 from cchc_desktop.province.database import ProvinceDatabase, transaction
 from cchc_desktop.province.words import shown_names, unit_period_words
 from cchc_desktop.status import status_word
-from cchc_desktop.vnformat import format_number
+from cchc_desktop.vnformat import format_number, plain_decimal
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -234,7 +234,7 @@ def _check_unit(bundle: Bundle) -> str | None:
 def values_json(values: dict[str, int | Decimal]) -> str:
     """Counts as JSON integers, the rest as decimal strings (no float on the way)."""
     plain = {
-        key: value if isinstance(value, int) else format(value.normalize(), "f")
+        key: value if isinstance(value, int) else plain_decimal(value)
         for key, value in sorted(values.items())
     }
     return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))

@@ -23,6 +23,7 @@ from cchc_desktop.checks import compute_derived
 from cchc_desktop.checks.derive import Derivation
 from cchc_desktop.periods import parse_period
 from cchc_desktop.province.database import ProvinceDatabase
+from cchc_desktop.status import status_word
 from cchc_desktop.units import communes, province_code, provinces
 from cchc_desktop.vnformat import Number
 
@@ -57,6 +58,24 @@ class CommuneRow:
         if not self.reported:
             return NOT_REPORTED
         return "Xung đột" if self.conflict else "Đã báo cáo"
+
+    def cells(self) -> list[str]:
+        """The row as every table shows it: code, name, state, revision, status, errors,
+        warnings, when the bundle was made, its file (blanks for a commune not reported)."""
+        if not self.reported:
+            return [self.code, self.name, self.state_words(), *[""] * 6]
+        made = f"{self.created_at.astimezone():%d/%m/%Y %H:%M}" if self.created_at else ""
+        return [
+            self.code,
+            self.name,
+            self.state_words(),
+            str(self.revision),
+            status_word(self.status or ""),
+            str(self.errors),
+            str(self.warnings),
+            made,
+            self.file_name or "",
+        ]
 
 
 @dataclass(frozen=True)

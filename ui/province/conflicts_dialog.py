@@ -21,6 +21,7 @@ from cchc_desktop.province import (
     resolve_conflict,
 )
 from cchc_desktop.province.received import BundleRef, load_bundle
+from ui.ask import ask_yes_no
 from ui.province.report_dialog import ReceivedReportDialog
 from ui.qt import (
     QDialog,
@@ -28,7 +29,6 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     Qt,
     QVBoxLayout,
@@ -205,11 +205,4 @@ class ConflictsDialog(QDialog):
         self.message.setText(text)
 
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Xác nhận",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, question)

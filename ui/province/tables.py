@@ -3,7 +3,6 @@
 from cchc_desktop.catalogue import Catalogue, IndicatorKind
 from cchc_desktop.province import CommuneRow, Summary
 from cchc_desktop.province.words import COUNT_HEADER, communes_words
-from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import Number, format_number
 from ui.qt import (
     QAbstractItemView,
@@ -60,29 +59,12 @@ def add_heading_row(table: QTableWidget, title: str, columns: int) -> None:
     table.setSpan(row, 0, 1, columns)
 
 
-def commune_cells(row: CommuneRow) -> list[str]:
-    if not row.reported:
-        return [row.code, row.name, row.state_words(), "", "", "", "", "", ""]
-    created = f"{row.created_at.astimezone():%d/%m/%Y %H:%M}" if row.created_at else ""
-    return [
-        row.code,
-        row.name,
-        row.state_words(),
-        str(row.revision),
-        status_word(row.status or ""),
-        str(row.errors),
-        str(row.warnings),
-        created,
-        row.file_name or "",
-    ]
-
-
 def fill_communes(table: QTableWidget, rows: list[CommuneRow]) -> None:
     """One line per commune; the bundle id (or ``None``) in column 0's user data."""
     table.setRowCount(0)
     table.setRowCount(len(rows))
     for index, row in enumerate(rows):
-        for column, text in enumerate(commune_cells(row)):
+        for column, text in enumerate(row.cells()):
             item = QTableWidgetItem(text)
             if column in (3, 5, 6):
                 item.setTextAlignment(_RIGHT)
