@@ -11,12 +11,10 @@ not part of the tests.
 """
 
 import re
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.bench_checks import median_ms
 from cchc_desktop.catalogue import load_catalogue
 from cchc_desktop.demo import NARRATIVES, VALUES
 from cchc_desktop.narrative_numbers import Figures, check_text
@@ -24,16 +22,6 @@ from cchc_desktop.narrative_numbers import Figures, check_text
 FRAME_MS = 1000 / 60
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "tests" / "reference_reports"
 _DIGITS = re.compile(r"\d[\d.,/]*")
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    action()  # warm up (compiles the patterns, loads the phrase file)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def run(paths: list[Path] | None = None) -> None:
