@@ -16,7 +16,11 @@ from pathlib import Path
 
 
 def write_atomically(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; ``OSError`` as raised, no temporary left."""
+    """Write ``data`` to ``path`` atomically; no temporary file is left behind.
+
+    An ``OSError`` names ``path`` (the file asked for), never the temporary file,
+    so that messages name what the user chose.
+    """
     path = Path(path)
     partial: str | None = None
     try:
@@ -28,6 +32,10 @@ def write_atomically(path: Path | str, data: bytes) -> None:
         os.replace(partial, path)
         partial = None
         _fsync_folder(path.parent)
+    except OSError as error:
+        if error.errno is None or error.filename == str(path):
+            raise
+        raise OSError(error.errno, error.strerror, str(path)) from error
     finally:
         if partial is not None:
             with contextlib.suppress(OSError):

@@ -20,9 +20,9 @@ from cchc_desktop.bundle import (
     prepare_bundle,
     write_bundle_file,
 )
-from cchc_desktop.bundle.reading import os_error_words
-from cchc_desktop.checks import check_report
-from cchc_desktop.model import ReportStatus
+from cchc_desktop.checks import Finding, Kinds, check_report, counts_text
+from cchc_desktop.model import Report, ReportStatus
+from cchc_desktop.os_words import os_error_words, write_failed_words
 from cchc_desktop.store import ExportState, Store
 from cchc_desktop.vnformat import format_number
 from ui.qt import (
@@ -127,6 +127,7 @@ class Written:
     bundle: Path
     pdf: Path | None
     prepared: PreparedBundle
+    pdf_failure: str | None = None  # why the PDF asked for was not written (a sentence)
 
 
 class BundleExportDialog(QDialog):
@@ -140,13 +141,14 @@ class BundleExportDialog(QDialog):
         self.written: Written | None = None
         self.failure: str | None = None
         self._busy = False
-        report = store.load(report_id)
+        self._checked_at: tuple[int, ReportStatus] | None = None
+        report, findings = self._checked_report()
         self._final = report.status == ReportStatus.FINAL
-        errors = sum(
-            1
-            for f in check_report(store.catalogue, report, store.previous_report(report_id))
-            if f.blocking
-        )
+        kinds = Kinds(store.catalogue)
+        blocking = counts_text(kinds(f) for f in findings if f.blocking)
+        # A final copy with blocking findings cannot be printed: the box is off, the
+        # bundle (which carries the findings) is still sent.
+        self._pdf_refused = self._final and bool(blocking)
         layout = QVBoxLayout(self)
         self._subject = f"{report.period_title} của {report.unit.name}"
         self.intro = QLabel(self)
@@ -169,10 +171,13 @@ class BundleExportDialog(QDialog):
         layout.addWidget(self.with_pdf)
         self.pdf_note = QLabel(self)
         self.pdf_note.setWordWrap(True)
-        if self._final and errors:
+        if self._pdf_refused:
+            self.with_pdf.setChecked(False)
+            self.with_pdf.setEnabled(False)
             self.pdf_note.setText(
-                f"Báo cáo ở trạng thái chính thức nhưng còn {errors:02d} lỗi: chưa in được bản "
-                "chính thức. Hãy sửa lỗi, hoặc bỏ chọn ô này để chỉ ghi gói dữ liệu."
+                f"Báo cáo ở trạng thái chính thức nhưng còn {blocking}: chưa in được bản "
+                "chính thức nên không ghi kèm tệp PDF; gói dữ liệu vẫn ghi được. Sửa lỗi và "
+                "nhập đủ các mục còn thiếu để có tệp PDF."
             )
         self.pdf_note.setVisible(bool(self.pdf_note.text()))
         layout.addWidget(self.pdf_note)
@@ -206,6 +211,18 @@ class BundleExportDialog(QDialog):
             self._blocked = False
         self.on_refresh_clicked()
         self.resize(560, 400)
+
+    def _checked_report(self) -> tuple[Report, list[Finding]]:
+        """The report and its findings against the previous period, loaded and checked
+        again only when its content or status changed since (the dialog is modal:
+        writing records the export, it does not edit the report)."""
+        now = (self.store.edit_point(self.report_id), self.store.status(self.report_id))
+        if now != self._checked_at:
+            report = self.store.load(self.report_id)
+            previous = self.store.previous_report(self.report_id)
+            self._checked = (report, check_report(self.store.catalogue, report, previous))
+            self._checked_at = now
+        return self._checked
 
     def _show_intro(self) -> None:
         """What is sent and the last send, read from the store (again after each write)."""
@@ -269,27 +286,33 @@ class BundleExportDialog(QDialog):
         folder = self.chosen_folder()
         if folder is None or self._blocked:
             return
+        report, findings = self._checked_report()
         try:
-            prepared = prepare_bundle(self.store, self.report_id)
+            prepared = prepare_bundle(self.store, self.report_id, report=report, findings=findings)
         except BundleError as error:
             self._say(error.reason)
             return
-        report = self.store.load(self.report_id)
-        previous = self.store.previous_report(self.report_id)
         catalogue = self.store.catalogue
         final = self._final
-        with_pdf = self.with_pdf.isChecked()
+        with_pdf = self.with_pdf.isChecked() and not self._pdf_refused
 
         def work(progress: Progress, cancelled: Cancelled) -> Written:
-            pdf: Path | None = None
-            if with_pdf:
-                from cchc_desktop.pdf import render_report_pdf  # ReportLab loads slowly
+            # The bundle first: whatever becomes of the PDF, the province gets the data.
+            progress(0, 2 if with_pdf else 1, "Đang ghi gói dữ liệu…")
+            bundle = write_bundle_file(prepared.bundle, folder)
+            if not with_pdf:
+                return Written(bundle, None, prepared)
+            from cchc_desktop.pdf import FinalCopyRefused, render_report_pdf  # slow to load
 
-                progress(0, 2, "Đang tạo tệp PDF…")
-                pdf = folder / pdf_name(prepared, final)
-                render_report_pdf(report, catalogue, pdf, final=final, previous=previous)
-            progress(1, 2, "Đang ghi gói dữ liệu…")
-            return Written(write_bundle_file(prepared.bundle, folder), pdf, prepared)
+            progress(1, 2, "Đang tạo tệp PDF…")
+            pdf = folder / pdf_name(prepared, final)
+            try:
+                render_report_pdf(report, catalogue, pdf, final=final, findings=findings)
+            except FinalCopyRefused as refused:
+                return Written(bundle, None, prepared, f"Không ghi kèm tệp PDF. {refused}")
+            except OSError as error:
+                return Written(bundle, None, prepared, write_failed_words(pdf, error))
+            return Written(bundle, pdf, prepared)
 
         self.written = None
         self.failure = None
@@ -311,6 +334,8 @@ class BundleExportDialog(QDialog):
         lines = [f"Đã ghi gói dữ liệu lần gửi {revision}{note}:", str(written.bundle)]
         if written.pdf is not None:
             lines += ["và tệp PDF:", str(written.pdf)]
+        if written.pdf_failure is not None:
+            lines.append(written.pdf_failure)
         lines.append(
             "Đợi vài giây rồi dùng «Tháo thiết bị an toàn» (Safely Remove) trước khi rút USB."
         )
@@ -321,8 +346,11 @@ class BundleExportDialog(QDialog):
     def on_write_failed(self, error: BaseException) -> None:
         reason = getattr(error, "reason", None) or str(error)
         if isinstance(error, OSError) and not isinstance(error, BundleError):
-            where = f" {error.filename}" if error.filename else ""
-            reason = f"Không ghi được tệp{where}: {os_error_words(error, writing=True)}"
+            # the PDF (the bundle fails as ExportError): write_atomically names the file
+            if error.filename:
+                reason = write_failed_words(error.filename, error)
+            else:
+                reason = f"Không ghi được tệp PDF: {os_error_words(error, writing=True)}"
         self.failure = f"Chưa ghi được: {reason}"
         self._say(self.failure)
 
@@ -337,8 +365,9 @@ class BundleExportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (self.places, self.other_button, self.refresh_button, self.with_pdf):
+        for widget in (self.places, self.other_button, self.refresh_button):
             widget.setEnabled(not busy and not self._blocked)
+        self.with_pdf.setEnabled(not busy and not self._blocked and not self._pdf_refused)
         self.write_button.setEnabled(not busy and self._can_write())
 
     def _can_write(self) -> bool:

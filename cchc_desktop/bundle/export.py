@@ -26,7 +26,9 @@ from cchc_desktop.atomic_file import write_atomically
 from cchc_desktop.bundle.building import build_bundle, bundle_file_name
 from cchc_desktop.bundle.format import Bundle, BundleError, bundle_bytes, checksum
 from cchc_desktop.bundle.reading import parse_bundle
-from cchc_desktop.checks import check_report
+from cchc_desktop.checks import Finding, check_report
+from cchc_desktop.model import Report
+from cchc_desktop.os_words import os_error_words
 from cchc_desktop.store import Store
 
 _PROBE_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -74,28 +76,52 @@ def content_hash(bundle: Bundle) -> str:
 
 
 def prepare_bundle(
-    store: Store, report_id: int, *, now: dt.datetime | None = None
+    store: Store,
+    report_id: int,
+    *,
+    now: dt.datetime | None = None,
+    report: Report | None = None,
+    findings: list[Finding] | None = None,
 ) -> PreparedBundle:
     """The bundle to export now, with the checker's findings against the previous period.
 
-    ``BundleError`` when the report has no official unit code.
+    ``report`` and ``findings`` are the store's report and its findings when the
+    caller holds them already (loaded and checked here otherwise). ``BundleError``
+    when the report has no official unit code.
     """
     catalogue = store.catalogue
-    report = store.load(report_id)
-    previous = store.previous_report(report_id)
-    findings = check_report(catalogue, report, previous)
+    if report is None:
+        report = store.load(report_id)
+    if findings is None:
+        findings = check_report(catalogue, report, store.previous_report(report_id))
     state = store.export_state(report_id)
+    # Built (and validated) once, at the probe's revision and time; only those two
+    # change below, and the checksum with them.
     probe = build_bundle(report, catalogue, findings, revision=1, created_at=_PROBE_TIME)
     digest = content_hash(probe)
-    created_at: dt.datetime | None = now
+    created_at = now or dt.datetime.now().astimezone()
     revision, changed = state.unit_period_revision + 1, True
     if state.revision >= 1 and state.content_hash == digest and state.exported_at:
         revision, created_at, changed = state.revision, state.exported_at, False
-    bundle = build_bundle(report, catalogue, findings, revision=revision, created_at=created_at)
+    if created_at.tzinfo is None:
+        created_at = created_at.astimezone()
+    draft = probe.model_copy(
+        update={"revision": revision, "created_at": created_at.replace(microsecond=0)}
+    )
+    bundle = draft.model_copy(update={"sha256": checksum(draft.payload())})
     return PreparedBundle(report_id, bundle, digest, changed)
 
 
 def _words(error: OSError, folder: Path) -> str:
+    """The folder the officer chose, :func:`os_error_words` and what to do about it."""
+    hints = {
+        errno.EACCES: "Hãy chọn thư mục khác.",
+        errno.EPERM: "Hãy chọn thư mục khác.",
+        errno.EROFS: "Hãy chọn nơi khác.",
+        errno.ENOSPC: "Hãy xóa bớt tệp.",
+        getattr(errno, "EDQUOT", errno.ENOSPC): "Hãy xóa bớt tệp.",
+        errno.EIO: "Hãy thử lại.",
+    }
     code = error.errno
     if code == errno.ENOENT:
         return f"Không tìm thấy thư mục «{folder}» (USB có thể đã bị rút). Hãy cắm lại và thử lại."
@@ -104,15 +130,9 @@ def _words(error: OSError, folder: Path) -> str:
             f"«{folder}» là một tệp, không phải thư mục. Gói dữ liệu được ghi vào một thư mục "
             "(ví dụ ổ USB), tên tệp do chương trình đặt: hãy chọn thư mục chứa tệp đó."
         )
-    if code in (errno.EACCES, errno.EPERM):
-        return f"Không có quyền ghi vào thư mục «{folder}». Hãy chọn thư mục khác."
-    if code == errno.EROFS:
-        return f"Thư mục «{folder}» chỉ cho đọc (USB đang bị khóa ghi?). Hãy chọn nơi khác."
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return f"Ổ đĩa chứa «{folder}» đã đầy, không đủ chỗ ghi gói dữ liệu. Hãy xóa bớt tệp."
-    if code == errno.EIO:
-        return f"Lỗi thiết bị khi ghi vào «{folder}» (USB bị rút hoặc hỏng?). Hãy thử lại."
-    return f"Không ghi được gói dữ liệu vào «{folder}»: {error.strerror or error}."
+    hint = hints.get(code or 0)
+    words = f"Không ghi được gói dữ liệu vào «{folder}»: {os_error_words(error, writing=True)}"
+    return f"{words} {hint}" if hint else words
 
 
 def write_bundle_file(bundle: Bundle, folder: Path | str) -> Path:

@@ -26,6 +26,8 @@ from cchc_desktop.bundle.format import (
     checksum,
 )
 from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.os_words import os_error_words
+from cchc_desktop.vnformat import format_number
 
 _FIELD_WORDS = {
     "format": "tên định dạng",
@@ -268,47 +270,29 @@ def parse_bundle(data: bytes, catalogue: Catalogue | None = None) -> Bundle:
 def _too_large(size: int) -> str:
     cap = MAX_BUNDLE_BYTES // (1024 * 1024)
     return (
-        f"tệp quá lớn ({size / (1024 * 1024):.1f} MB; gói dữ liệu một báo cáo không quá "
-        f"{cap} MB): không phải gói dữ liệu CCHC."
+        f"tệp quá lớn ({format_number(Decimal(size) / 2**20, 1)} MB; gói dữ liệu một báo cáo "
+        f"không quá {cap} MB): không phải gói dữ liệu CCHC."
     )
 
 
-_WRITE_WORDS = {
-    errno.ENOENT: "không tìm thấy thư mục chứa tệp (có thể USB đã bị rút).",
-    errno.ENOTDIR: "đường dẫn có một phần là tệp, không phải thư mục.",
-    errno.EACCES: "không có quyền ghi vào thư mục này.",
-    errno.EPERM: "không có quyền ghi vào thư mục này.",
-    errno.EROFS: "ổ đĩa chỉ cho đọc (USB đang bị khóa ghi?).",
-    errno.ENOSPC: "ổ đĩa đã đầy, không đủ chỗ ghi tệp.",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "ổ đĩa đã đầy, không đủ chỗ ghi tệp.",
-    errno.EIO: "lỗi thiết bị (USB bị rút hoặc hỏng?).",
-    errno.EISDIR: "đã có một thư mục trùng tên tệp.",
-    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài.",
-}
+def read_bundle_bytes(path: Path | str) -> bytes:
+    """The bytes of the file at ``path``, at most one byte above the size cap (it may
+    have grown since its size was read); ``BundleError`` (kinds ``too_large`` and
+    ``unreadable``) whose Vietnamese reason does not name the file.
 
-
-def os_error_words(error: OSError, *, writing: bool = False) -> str:
-    """A failed file read (or, with ``writing``, write) in Vietnamese words, ending in a
-    full stop: a missing file or folder, no permission, a full or read-only disk.
-
-    Never the system's English ``strerror`` when writing; the caller names the file.
+    A file above the size cap is refused from its size, without being read.
     """
-    if writing:
-        words = _WRITE_WORDS.get(error.errno or 0)
-        if words is not None:
-            return words
-        return (
-            f"lỗi hệ thống khi ghi tệp (mã lỗi {error.errno})."
-            if error.errno
-            else ("lỗi khi ghi tệp.")
-        )
-    if isinstance(error, FileNotFoundError):
-        return "không tìm thấy tệp (có thể USB đã bị rút)."
-    if isinstance(error, IsADirectoryError):
-        return "đây là một thư mục, không phải tệp."
-    if isinstance(error, PermissionError):
-        return "không có quyền đọc tệp."
-    return f"lỗi khi đọc tệp ({error.strerror or error})."
+    path = Path(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if info.st_size > MAX_BUNDLE_BYTES:
+            _fail(_too_large(info.st_size), "too_large")
+        with path.open("rb") as stream:
+            return stream.read(MAX_BUNDLE_BYTES + 1)
+    except OSError as error:
+        _fail(os_error_words(error), "unreadable")
 
 
 def read_bundle(path: Path | str, catalogue: Catalogue | None) -> Bundle:
@@ -318,16 +302,6 @@ def read_bundle(path: Path | str, catalogue: Catalogue | None) -> Bundle:
     """
     path = Path(path)
     try:
-        try:
-            info = path.stat()
-            if stat.S_ISDIR(info.st_mode):
-                raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-            if info.st_size > MAX_BUNDLE_BYTES:
-                _fail(_too_large(info.st_size), "too_large")
-            with path.open("rb") as stream:
-                data = stream.read(MAX_BUNDLE_BYTES + 1)  # it may have grown since
-        except OSError as error:
-            _fail(os_error_words(error), "unreadable")
-        return parse_bundle(data, catalogue)
+        return parse_bundle(read_bundle_bytes(path), catalogue)
     except BundleError as error:
         raise BundleError(f"Tệp «{path.name}»: {error.reason}", error.kind) from None

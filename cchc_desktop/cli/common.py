@@ -2,8 +2,8 @@
 
 from collections.abc import Sequence
 
-from cchc_desktop.bundle.reading import os_error_words
 from cchc_desktop.checks import Finding, FindingKind, Kinds, counts_text, kind_label
+from cchc_desktop.os_words import os_error_words
 
 EXIT_ERRORS = 1
 EXIT_USAGE = 2

@@ -7,6 +7,7 @@ from typing import Any
 
 from cchc_desktop.cli.common import EXIT_ERRORS, UsageError
 from cchc_desktop.narrative_numbers import check_text
+from cchc_desktop.os_words import os_error_words
 
 
 def register(commands: "argparse._SubParsersAction[Any]") -> None:
@@ -34,14 +35,8 @@ def read_text(name: str) -> str:
     where = "đầu vào chuẩn" if name == "-" else f"tệp {name}"
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"không tìm thấy tệp {name}") from None
-    except IsADirectoryError:
-        raise UsageError(f"{name} là một thư mục, cần một tệp văn bản") from None
-    except PermissionError:
-        raise UsageError(f"không có quyền đọc tệp {name}") from None
     except OSError as error:
-        raise UsageError(f"không đọc được {where}: {error.strerror or error}") from None
+        raise UsageError(f"không đọc được {where}: {os_error_words(error)}") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

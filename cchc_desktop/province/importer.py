@@ -43,14 +43,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, parse_bundle
-from cchc_desktop.bundle.reading import os_error_words
+from cchc_desktop.bundle import Bundle, BundleError, parse_bundle
+from cchc_desktop.bundle.reading import read_bundle_bytes
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.checks.kinds import Kinds
+from cchc_desktop.os_words import storage_error_words
 from cchc_desktop.province.database import ProvinceDatabase, transaction
 from cchc_desktop.province.words import shown_names, unit_period_words
 from cchc_desktop.status import status_word
-from cchc_desktop.vnformat import format_number, plain_decimal
+from cchc_desktop.vnformat import plain_decimal
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -161,16 +162,6 @@ def source_of(file: Path, imported: Path) -> str:
     except ValueError:
         return file.as_posix()
     return (Path(base.name) / relative).as_posix() if base.name else relative.as_posix()
-
-
-def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileResult]]:
-    """The files to read (each once) and the paths that do not exist (already rejected).
-
-    A file named explicitly is read whatever its extension; a folder gives its
-    ``*.json`` files, recursively. :func:`collected_sources` says where each came from.
-    """
-    files, missing, _sources = _collect(paths)
-    return files, missing
 
 
 def _collect(
@@ -496,27 +487,13 @@ class _Writer:
         return _about(bundle, path, Outcome.CONFLICT, message)
 
 
-def _too_large(path: Path, size: int) -> FileResult:
-    cap = MAX_BUNDLE_BYTES // (1024 * 1024)
-    return FileResult(
-        path,
-        Outcome.REJECTED,
-        f"Tệp «{path.name}»: tệp quá lớn ({format_number(Decimal(size) / 2**20, 1)} MB; gói "
-        f"dữ liệu một báo cáo không quá {cap} MB): không phải gói dữ liệu CCHC.",
-    )
-
-
 def _load(path: Path) -> bytes | FileResult:
-    """The file's bytes, or its rejection; a file above the size cap is refused from its
-    size, without being read."""
+    """The file's bytes, or its rejection (:func:`read_bundle_bytes`: a file above the
+    size cap is refused from its size, without being read)."""
     try:
-        with path.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_BUNDLE_BYTES:
-                return _too_large(path, size)
-            return stream.read(MAX_BUNDLE_BYTES + 1)
-    except OSError as error:
-        return FileResult(path, Outcome.REJECTED, f"Tệp «{path.name}»: {os_error_words(error)}")
+        return read_bundle_bytes(path)
+    except BundleError as error:
+        return FileResult(path, Outcome.REJECTED, f"Tệp «{path.name}»: {error.reason}")
 
 
 def _verify(path: Path, data: bytes, catalogue: Catalogue) -> Bundle | FileResult:
@@ -579,7 +556,9 @@ def import_paths(
                 1 for unit, period in touched if writer.open_conflict(unit, str(period)) is not None
             )
     except sqlite3.Error as error:
+        words = storage_error_words(error)
         raise ImportFailed(
-            f"Không ghi được vào tệp dữ liệu tổng hợp {db.path}: {error}. Chưa nhập tệp nào."
+            f"Không ghi được vào tệp dữ liệu tổng hợp {db.path}"
+            f"{f': {words}' if words else '.'} Chưa nhập tệp nào."
         ) from error
     return result

@@ -197,10 +197,11 @@ def test_a_file_that_does_not_read_back_is_removed(store, report_id, stick, monk
 @pytest.mark.parametrize(
     ("code", "words"),
     [
-        (errno.EACCES, "Không có quyền ghi"),
+        (errno.EACCES, "không có quyền ghi vào thư mục này. Hãy chọn thư mục khác."),
         (errno.EROFS, "chỉ cho đọc"),
         (errno.ENOSPC, "đã đầy"),
         (errno.ENAMETOOLONG, "Không ghi được gói dữ liệu"),
+        (errno.EFBIG, f"Không ghi được gói dữ liệu vào «{{}}»: lỗi hệ thống số {errno.EFBIG}"),
     ],
 )
 def test_os_errors_are_explained(store, report_id, stick, monkeypatch, code, words):
@@ -212,7 +213,9 @@ def test_os_errors_are_explained(store, report_id, stick, monkeypatch, code, wor
     monkeypatch.setattr(atomic_file, "_create_partial", refuse)
     with pytest.raises(ExportError) as raised:
         write_bundle_file(prepared.bundle, stick)
-    assert words in raised.value.reason and str(stick) in raised.value.reason
+    reason = raised.value.reason
+    assert words.format(stick) in reason and str(stick) in reason
+    assert os.strerror(code) not in reason  # never the system's English
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -305,3 +308,38 @@ def test_cli_bundle_errors(db, report_id, store, stick, tmp_path, capsys):
     assert "là một tệp, không phải thư mục" in capsys.readouterr().err
     assert run(["verify", str(tmp_path / "none.cchc.json")]) == 1
     assert "không tìm thấy tệp" in capsys.readouterr().err
+
+
+def test_the_bundle_is_built_and_checked_once(store, report_id, catalogue, monkeypatch):
+    """One build and one check per export; the result is the bundle built at the revision
+    and time outright (the same bytes, the same checksum)."""
+    import datetime as dt
+
+    from cchc_desktop.bundle.building import build_bundle
+    from cchc_desktop.checks import check_report
+
+    builds: list[int] = []
+    checks: list[int] = []
+
+    def counted_build(*args: Any, **kwargs: Any) -> Any:
+        builds.append(1)
+        return build_bundle(*args, **kwargs)
+
+    def counted_check(*args: Any) -> Any:
+        checks.append(1)
+        return check_report(*args)
+
+    monkeypatch.setattr(export_module, "build_bundle", counted_build)
+    monkeypatch.setattr(export_module, "check_report", counted_check)
+    now = dt.datetime(2026, 4, 2, 9, 30, 15, 123456).astimezone()
+    prepared = prepare_bundle(store, report_id, now=now)
+    assert (len(builds), len(checks)) == (1, 1)
+    report = store.load(report_id)
+    findings = check_report(catalogue, report, store.previous_report(report_id))
+    outright = build_bundle(report, catalogue, findings, revision=1, created_at=now)
+    assert prepared.bundle == outright and prepared.bundle.sha256 == outright.sha256
+    assert prepared.bundle.created_at.microsecond == 0
+    builds.clear()
+    checks.clear()
+    again = prepare_bundle(store, report_id, now=now, report=report, findings=findings)
+    assert (len(builds), len(checks), again.bundle) == (1, 0, outright)

@@ -362,3 +362,34 @@ def test_random_bytes_raise_only_bundle_error(junk):
 def test_parse_refuses_what_is_not_bytes(thing):
     with pytest.raises(BundleError):
         parse_bundle(thing)  # type: ignore[arg-type]
+
+
+def test_sizes_are_said_the_vietnamese_way_as_the_province_import_says_them(tmp_path):
+    from cchc_desktop.bundle.reading import read_bundle_bytes
+    from cchc_desktop.province.database import ProvinceDatabase
+    from cchc_desktop.province.importer import import_paths
+
+    big = tmp_path / "video.cchc.json"
+    with big.open("wb") as stream:
+        stream.truncate(25 * 1024 * 1024 + 300 * 1024)  # 25,3 MB, sparse
+    with pytest.raises(BundleError) as raised:
+        read_bundle_bytes(big)
+    assert raised.value.kind == "too_large"
+    assert "(25,3 MB;" in raised.value.reason and "25.3" not in raised.value.reason
+    with pytest.raises(BundleError) as named:
+        read_bundle(big, None)
+    assert named.value.reason == f"Tệp «video.cchc.json»: {raised.value.reason}"
+    with ProvinceDatabase.open(tmp_path / "tinh.sqlite3") as db:
+        [refused] = import_paths(db, [big], load_catalogue()).rejected
+    assert refused.message == named.value.reason
+
+
+def test_read_bundle_bytes_explains_a_missing_file_or_a_folder(tmp_path):
+    from cchc_desktop.bundle.reading import read_bundle_bytes
+
+    with pytest.raises(BundleError) as missing:
+        read_bundle_bytes(tmp_path / "khong-co.cchc.json")
+    assert missing.value.kind == "unreadable" and "không tìm thấy tệp" in missing.value.reason
+    with pytest.raises(BundleError) as folder:
+        read_bundle_bytes(tmp_path)
+    assert "thư mục, không phải tệp" in folder.value.reason

@@ -57,7 +57,8 @@ def test_a_reference_report_passes() -> None:
 def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = lint(str(tmp_path / "khong-co.txt"))
     assert result.returncode == 2
-    assert "Lỗi: không tìm thấy tệp" in result.stderr.decode()
+    assert "Lỗi: không đọc được tệp" in result.stderr.decode()
+    assert "không tìm thấy tệp" in result.stderr.decode()
 
 
 def test_a_folder_is_a_usage_error(tmp_path: Path) -> None:

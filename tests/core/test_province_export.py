@@ -262,7 +262,7 @@ def test_the_pdf_lists_the_drafts_and_a_draft_that_replaced_a_final(tmp_path, ca
 def test_a_failed_write_is_said_in_words(code, words):
     import errno
 
-    from cchc_desktop.bundle.reading import os_error_words
+    from cchc_desktop.os_words import os_error_words
 
     assert code == {2: errno.ENOENT, 13: errno.EACCES, 28: errno.ENOSPC, 30: errno.EROFS}[code]
     said = os_error_words(OSError(code, os.strerror(code), "/x/.y.part"), writing=True)

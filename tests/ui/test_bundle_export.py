@@ -108,18 +108,90 @@ def test_the_last_send_is_worded_as_a_revision_and_a_time():
     )
 
 
-def test_a_final_copy_with_errors_is_refused_and_nothing_written(qtbot, monkeypatch, store, stick):
+def final_with_errors(store: Store) -> int:
+    """A final report with a wrong figure (four rules fail) and no signer."""
     report_id = create_demo_report(store)
     store.set_value(report_id, "tthc.ho_so.da_giai_quyet", 1)
+    store.set_header_field(report_id, "signer", {})
     store.set_status(report_id, "final")
+    return report_id
+
+
+def test_a_final_copy_with_errors_sends_the_bundle_without_the_pdf(
+    qtbot, monkeypatch, store, stick
+):
+    report_id = final_with_errors(store)
     dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
-    assert "chưa in được bản chính thức" in dialog.pdf_note.text()
+    note = dialog.pdf_note.text()
+    assert "chưa in được bản chính thức" in note
+    # The same counts as the refused final copy says: errors and missing entries apart.
+    assert "còn 4 lỗi, 1 mục còn thiếu:" in note and "02" not in note
+    assert not dialog.with_pdf.isEnabled() and not dialog.with_pdf.isChecked()
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None or dialog.failure is not None, timeout=30000)
+    assert dialog.failure is None and dialog.written.pdf is None
+    assert [p.name for p in stick.iterdir()] == ["11074_Xa-Tu-Ky_2026-Q1_r001.cchc.json"]
+    assert store.export_state(report_id).revision == 1
+    assert not dialog.with_pdf.isEnabled()  # still off once the write is done
+
+
+def test_a_refused_pdf_never_keeps_the_bundle_from_the_stick(qtbot, monkeypatch, store, stick):
+    report_id = final_with_errors(store)
+    dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
+    dialog._pdf_refused = False  # as if the box had been left on: the PDF is refused
+    dialog.with_pdf.setEnabled(True)
     dialog.with_pdf.setChecked(True)
     dialog.write_button.click()
-    qtbot.waitUntil(lambda: dialog.failure is not None, timeout=30000)
-    assert "Chưa in được bản chính thức" in dialog.message.text()
-    assert list(stick.iterdir()) == []
-    assert store.export_state(report_id).revision == 0
+    qtbot.waitUntil(lambda: dialog.written is not None or dialog.failure is not None, timeout=30000)
+    assert dialog.failure is None and dialog.written.pdf is None
+    text = dialog.message.text()
+    assert "Đã ghi gói dữ liệu lần gửi 1" in text
+    assert "Không ghi kèm tệp PDF. Chưa in được bản chính thức: báo cáo còn 4 lỗi, 1 mục" in text
+    assert [p.name for p in stick.iterdir()] == ["11074_Xa-Tu-Ky_2026-Q1_r001.cchc.json"]
+    assert store.export_state(report_id).revision == 1
+
+
+def test_a_pdf_that_cannot_be_written_is_explained_after_the_bundle(
+    qtbot, monkeypatch, store, stick
+):
+    from cchc_desktop import pdf as pdf_module
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(args[2]))
+
+    monkeypatch.setattr(pdf_module, "render_report_pdf", full)
+    report_id = create_demo_report(store)
+    dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
+    dialog.with_pdf.setChecked(True)
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None or dialog.failure is not None, timeout=30000)
+    assert dialog.failure is None
+    text = dialog.message.text()
+    pdf = stick / "11074_Xa-Tu-Ky_2026-Q1_r001_du-thao.pdf"
+    assert "Đã ghi gói dữ liệu lần gửi 1" in text
+    assert f"Không ghi được tệp «{pdf}»: ổ đĩa đã đầy" in text and "No space" not in text
+    assert store.export_state(report_id).revision == 1
+
+
+def test_the_report_is_loaded_and_checked_once(qtbot, monkeypatch, store, stick):
+    from ui import bundle_export
+
+    report_id = create_demo_report(store)
+    loads: list[int] = []
+    checks: list[int] = []
+    real_load, real_check = Store.load, bundle_export.check_report
+    monkeypatch.setattr(Store, "load", lambda self, i: loads.append(i) or real_load(self, i))
+    monkeypatch.setattr(
+        bundle_export, "check_report", lambda *a: checks.append(1) or real_check(*a)
+    )
+    from cchc_desktop.bundle import export as export_module
+
+    monkeypatch.setattr(export_module, "check_report", lambda *a: checks.append(1) or [])
+    dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None or dialog.failure is not None, timeout=30000)
+    assert dialog.failure is None
+    assert loads == [report_id] and checks == [1]  # the report (its previous: none here)
 
 
 def test_a_failed_write_is_explained(qtbot, monkeypatch, store, stick):
@@ -135,12 +207,12 @@ def test_a_failed_write_is_explained(qtbot, monkeypatch, store, stick):
 def test_a_failed_pdf_write_is_explained_in_vietnamese(qtbot, monkeypatch, store, stick):
     report_id = create_demo_report(store)
     dialog = open_dialog(qtbot, monkeypatch, store, report_id, [Volume(stick, "USB", None)])
-    full = OSError(errno.ENOSPC, "No space left on device", str(stick / "bao-cao.pdf"))
+    pdf = stick / "bao-cao.pdf"
+    full = OSError(errno.ENOSPC, "No space left on device", str(pdf))  # as write_atomically
     dialog.on_write_failed(full)
     text = dialog.message.text()
-    pdf = stick / "bao-cao.pdf"
-    assert text == f"Chưa ghi được: Không ghi được tệp {pdf}: ổ đĩa đã đầy, không đủ chỗ ghi tệp."
-    assert "No space" not in text
+    assert text == f"Chưa ghi được: Không ghi được tệp «{pdf}»: ổ đĩa đã đầy, không đủ chỗ ghi tệp."
+    assert "No space" not in text and ".tmp" not in text
     assert "Chưa xuất lần nào" in dialog.intro.text()
 
 

@@ -106,3 +106,30 @@ def test_the_data_window_can_be_changed_and_reset(qtbot, report):
     )
     assert page.data_window.end.text() == "14/03/2026"
     assert not page.problems["window"].isVisible()
+
+
+def test_a_header_field_is_kept_as_the_store_reads_it_back_without_reloading(report, monkeypatch):
+    from cchc_desktop.store import Store
+    from ui.wizard.session import ReportSession
+
+    store, report_id = report
+    session = ReportSession(store, report_id)
+    loads: list[int] = []
+    real = Store.load
+    monkeypatch.setattr(Store, "load", lambda self, i: loads.append(i) or real(self, i))
+    edits = [
+        ("number", "  12/BC-UBND "),
+        ("date", "15/04/2026"),
+        ("place", "Tứ Kỳ"),
+        ("addressee", "Sở Nội vụ"),
+        ("signer", {"title": "CHỦ TỊCH", "name": "Nguyễn Văn A"}),
+        ("recipients", ["Sở Nội vụ;", "Lưu: VT."]),
+        ("number", ""),  # back to blank: the store removes the row
+        ("signer", {}),
+    ]
+    for name, value in edits:
+        session.set_header_field(name, value)
+        monkeypatch.setattr(Store, "load", real)
+        assert session.header == store.load(report_id).header, name
+        monkeypatch.setattr(Store, "load", lambda self, i: loads.append(i) or real(self, i))
+    assert loads == []

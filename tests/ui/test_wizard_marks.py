@@ -33,3 +33,29 @@ def test_a_figure_really_missing_still_shows_as_in_progress(qtbot, demo):
     type_figure(qtbot, wizard, "tthc.ho_so.moi", "")  # the new dossiers, emptied
     wizard.focus_field("tthc.ho_so.tiep_nhan")  # leaving the field checks it
     qtbot.waitUntil(lambda: wizard.side.mark(index) == Mark.IN_PROGRESS)
+
+
+def test_typing_a_figure_leaves_the_marks_to_the_findings(qtbot, demo, monkeypatch):
+    """A keystroke saves and says so; the marks wait for the check 250 ms later."""
+    wizard = open_wizard(qtbot, *demo)
+    index, _ = section_page(wizard, TTHC)
+    updates: list[int] = []
+    real = wizard._update_marks
+    monkeypatch.setattr(wizard, "_update_marks", lambda: updates.append(1) or real())
+    type_figure(qtbot, wizard, "tthc.ho_so.moi", "")
+    assert updates == [] and wizard.live.pending()
+    assert wizard.saved_label.text().startswith("Đã lưu tự động lúc")
+    qtbot.waitUntil(lambda: wizard.side.mark(index) == Mark.IN_PROGRESS)
+    assert updates == [1]  # once, for the findings
+
+
+def test_a_header_edit_updates_the_header_mark_at_once(qtbot, demo):
+    """No rule reads the header: its edits start no check, the marks follow them at once."""
+    store, report_id = demo
+    wizard = open_wizard(qtbot, store, report_id)
+    assert wizard.side.mark(0) == Mark.COMPLETE
+    wizard.session.set_header_field("signer", {})
+    assert not wizard.live.pending()
+    assert wizard.side.mark(0) != Mark.COMPLETE
+    wizard.go_to_page(wizard.page_count() - 1)
+    assert any(row.key.startswith("header.signer") for row in wizard.findings_page.rows)

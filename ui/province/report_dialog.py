@@ -12,6 +12,7 @@ from cchc_desktop.catalogue import Catalogue, IndicatorKind
 from cchc_desktop.checks import Finding, compute_derived
 from cchc_desktop.checks.kinds import FindingKind, Kinds, kind_word
 from cchc_desktop.model import ReportStatus, Signer
+from cchc_desktop.os_words import write_failed_words
 from cchc_desktop.status import status_word
 from cchc_desktop.vnformat import Number, format_date_short, format_number, format_percent
 from ui.province.tables import add_heading_row
@@ -28,6 +29,7 @@ from ui.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -37,7 +39,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.tasks import run_task
+from ui.tasks import run_task, show_failure
 
 PAGES = ["Thông tin chung", "Số liệu", "Nội dung báo cáo", "Kết quả kiểm tra"]
 RED = QColor("#b00020")
@@ -273,4 +275,13 @@ class ReceivedReportDialog(QDialog):
             parent=self,
             label="Đang in báo cáo…",
             on_success=lambda written: self.print_button.setText(f"Đã in: {written.name}"),
+            on_failure=lambda error: self.print_failed(path, error),
         )
+
+    def print_failed(self, path: Path, error: BaseException) -> None:
+        """The PDF was not written: for a system error, in words naming the file chosen
+        (not the temporary one beside it, not the system's English)."""
+        if not isinstance(error, OSError):
+            show_failure(self, error)
+            return
+        QMessageBox.warning(self, "Không in được báo cáo", write_failed_words(path, error))

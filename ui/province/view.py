@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cchc_desktop.bundle.reading import os_error_words
 from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.os_words import write_failed_words
 from cchc_desktop.periods import parse_period
 from cchc_desktop.province import (
     ImportCancelled,
@@ -84,14 +84,6 @@ def period_label(code: str) -> str:
     title = period.title()
     title = title[:1].upper() + title[1:]
     return f"{title} ({period.kind})" if period.is_ad_hoc else title
-
-
-def write_failed_words(path: Path, error: BaseException) -> str:
-    """``Không ghi được tệp «…/tong-hop.pdf»: ổ đĩa đã đầy, …``: the file the officer
-    chose (not the temporary one beside it) and, for a system error, what went wrong."""
-    if isinstance(error, OSError):
-        return f"Không ghi được tệp «{path}»: {os_error_words(error, writing=True)}"
-    return f"Không ghi được tệp «{path}»: {error}"
 
 
 def default_period(today: dt.date) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cchc_desktop.checks import FindingKind, Kinds
+from cchc_desktop.os_words import write_failed_words
 from cchc_desktop.status import ReportStatus, status_word
 from cchc_desktop.store import Store
 from cchc_desktop.units import fold
@@ -119,7 +120,7 @@ class PdfExport(QObject):
             parent=self.parent_widget,
             label="Đang tạo tệp PDF…",
             on_success=then,
-            on_failure=self.announce_failure,
+            on_failure=lambda error: self.announce_failure(error, target),
         ).finished.connect(self.enable_buttons)
 
     def enable_buttons(self) -> None:
@@ -139,8 +140,14 @@ class PdfExport(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
-    def announce_failure(self, error: BaseException) -> None:
-        lines = [str(error)]
+    def announce_failure(self, error: BaseException, target: Path | None = None) -> None:
+        """Why the PDF was not written: for a system error, in words and naming ``target``
+        (the file the officer chose, not the temporary one written first)."""
+        if isinstance(error, OSError):
+            where = target or error.filename or ""
+            lines = [write_failed_words(where, error)]
+        else:
+            lines = [str(error)]
         errors = getattr(error, "errors", None) or []
         kinds = Kinds(self.store.catalogue)  # the wrong figures first, then what is missing
         errors = sorted(errors, key=lambda f: kinds(f) != FindingKind.ERROR)

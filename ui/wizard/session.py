@@ -14,7 +14,8 @@ from typing import Any
 
 from cchc_desktop.catalogue import Indicator
 from cchc_desktop.checks import compute_derived
-from cchc_desktop.model import HEADER_LABELS, Header
+from cchc_desktop.model import HEADER_LABELS, Header, validate_header_field
+from cchc_desktop.os_words import storage_error_words
 from cchc_desktop.periods import parse_period
 from cchc_desktop.store import Change, Store
 from cchc_desktop.vnformat import Number
@@ -99,8 +100,10 @@ class ReportSession(QObject):
 
     def set_header_field(self, name: str, value: Any) -> None:
         with _saving():
-            self.store.set_header_field(self.report_id, name, value)
-            self.header = self.store.load(self.report_id).header
+            validated = validate_header_field(name, value)
+            self.store.set_header_field(self.report_id, name, validated)
+        # As the store reads it back: a stored field is validated again from its JSON.
+        self.header = self.header.model_copy(update={name: validated})
         self._changed(f"{HEADER_PREFIX}{name}")
 
     def set_window(self, start: dt.date, end: dt.date) -> None:
@@ -184,7 +187,8 @@ def _saving() -> Iterator[None]:
     try:
         yield
     except (sqlite3.Error, OSError, LookupError) as error:
+        words = storage_error_words(error)
         raise ValueError(
-            f"Chưa lưu được vào tệp dữ liệu ({error}). Hãy thử lại; nếu vẫn không được, "
-            "hãy đóng rồi mở lại chương trình."
+            f"Chưa lưu được vào tệp dữ liệu{f': {words}' if words else '.'} Hãy thử lại; "
+            "nếu vẫn không được, hãy đóng rồi mở lại chương trình."
         ) from error

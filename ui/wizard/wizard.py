@@ -371,8 +371,12 @@ class ReportWizard(QWidget):
         self._update_marks()
 
     def _on_saved(self) -> None:
+        """Every keystroke: the time and the status. The marks follow the findings, checked
+        once the typing pauses (``_on_findings``); a field no rule reads (the header, the
+        window) starts no check, so its marks are brought up to date here."""
         self.saved_label.setText(f"Đã lưu tự động lúc {dt.datetime.now():%H:%M:%S}")
-        self._update_marks()
+        if not self.live.pending():  # ``field_changed`` came first: the check is noted
+            self._update_marks()
         with suppress(LookupError):  # deleted meanwhile: the session says so at the next save
             self._on_status(self.session.store.status(self.session.report_id))
 
