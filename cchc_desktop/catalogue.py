@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal, Self, get_args
 
 import msgspec
 
+from cchc_desktop.os_words import os_error_words
 from cchc_desktop.resources import resource_path
 from cchc_desktop.vnformat import Number, format_number, parse_number
 
@@ -465,7 +466,9 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise CatalogueError(f"Không đọc được tệp danh mục {path}: {error.strerror}") from error
+        raise CatalogueError(
+            f"Không đọc được tệp danh mục {path}: {os_error_words(error)}"
+        ) from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise CatalogueError(f"Tệp danh mục {path} sai cú pháp: {error}") from error
     try:

@@ -9,6 +9,7 @@ file manager, creating it first when no backup has been written yet.
 from collections.abc import Callable
 
 from cchc_desktop import __version__
+from cchc_desktop.os_words import os_error_words
 from cchc_desktop.paths import backups_dir
 from cchc_desktop.resources import resource_path
 from cchc_desktop.store import Store
@@ -127,7 +128,7 @@ class AboutDialog(QDialog):
             opened = self._open_url(QUrl.fromLocalFile(str(self.backup_folder)))
         except OSError as error:
             opened = False
-            reason = f" ({error.strerror or error})"
+            reason = f" ({os_error_words(error, writing=True).rstrip('.')})"
         else:
             reason = ""
         if opened:

@@ -24,6 +24,7 @@ from cchc_desktop.narrative_numbers.finding import Slip, amount, with_unit
 from cchc_desktop.narrative_numbers.layout import Layout, Sentence
 from cchc_desktop.narrative_numbers.numbers import PERCENT, Number, Quantity, Role
 from cchc_desktop.narrative_numbers.words import UNITS, unit_at
+from cchc_desktop.os_words import os_error_words
 from cchc_desktop.resources import resource_path
 from cchc_desktop.vnformat import Number as Value
 
@@ -67,7 +68,7 @@ def load_phrases(path: Path | None = None) -> Phrases:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return Phrases.model_validate(data)
     except OSError as error:
-        raise CatalogueError(f"Không đọc được tệp {path}: {error.strerror}") from error
+        raise CatalogueError(f"Không đọc được tệp {path}: {os_error_words(error)}") from error
     except ValueError as error:  # TOML, UTF-8 or the phrases themselves
         raise CatalogueError(f"Tệp {path} không hợp lệ: {error}") from error
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_desktop.migration_set import MigrationSet
+from cchc_desktop.os_words import os_error_words
 from cchc_desktop.paths import backups_dir
 from cchc_desktop.store import backups
 from cchc_desktop.store.migrations import SET
@@ -172,7 +173,7 @@ def open_migrated(
         detail = f"{error}. {words.repair}" if words.repair else str(error)
         raise failure(f"{cannot_open}: {detail}") from error
     except OSError as error:
-        raise failure(f"{cannot_open}: {error.strerror}") from error
+        raise failure(f"{cannot_open}: {os_error_words(error, writing=True)}") from error
     try:
         if preparing is not None:
             preparing(conn, notices)

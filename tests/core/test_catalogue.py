@@ -755,6 +755,7 @@ def test_missing_file_is_rejected(tmp_path: Path) -> None:
         load_catalogue(path)
     assert str(path) in str(error.value)
     assert "Không đọc được tệp danh mục" in str(error.value)
+    assert "không tìm thấy" in str(error.value) and "No such file" not in str(error.value)
 
 
 def test_unknown_kind_is_rejected(tmp_path: Path) -> None:

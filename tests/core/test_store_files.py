@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from cchc_desktop import paths
 from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.os_words import os_error_words
 from cchc_desktop.store import Store, StoreError
 from cchc_desktop.store.backups import backup_path, is_healthy, list_backups
 from cchc_desktop.store.migrations import SET
@@ -289,10 +290,11 @@ def test_both_databases_say_a_path_cannot_be_opened(tmp_path: Path, catalogue: C
     blocker = tmp_path / "la-tep"
     blocker.write_text("")
     inside = blocker / "cchc.sqlite3"
-    try:  # the system's words for it (strerror) differ from one system to another
+    try:  # said in Vietnamese, from the system's error code
         inside.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        cause = error.strerror
+        cause = os_error_words(error, writing=True)
+    assert "Not a directory" not in cause
     assert _error_text(_store_open, inside, catalogue) == (
         f"StoreError: Không mở được tệp dữ liệu {inside}: {cause}"
     )
